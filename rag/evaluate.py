@@ -1,0 +1,77 @@
+"""Evaluation: run a query file, write ranked results, and score them (Recall@k, MRR@10).
+
+The metric mirrors the evaluation contract of DESIGN.md: a result hits a gold item when it
+comes from the gold document and holds at least half of the gold quote as one unbroken run
+(after light normalisation). Our own code, so that tests need nothing outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from .normalize import repair_pdf_text, strip_markdown, unify_tone_marks
+from .search import SearchIndex
+
+KS = (1, 5, 10)
+
+
+def load_queries(path: str | Path) -> list[dict[str, Any]]:
+    rows = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{number}: not a JSON line ({err})") from err
+            if "id" not in row or "query" not in row:
+                raise ValueError(f"{path}:{number}: a query needs 'id' and 'query'")
+            rows.append(row)
+    return rows
+
+
+def run_queries(index: SearchIndex, queries: list[dict[str, Any]], k: int = 10, *, mode: str = "hybrid") -> list[dict[str, Any]]:
+    """One result line per query in the contract's format (doc, text, plus score and citation)."""
+    hits = index.search_batch([q["query"] for q in queries], k=k, mode=mode)
+    return [{"id": q["id"], "results": [h.to_dict() for h in found]} for q, found in zip(queries, hits)]
+
+
+def _norm(text: str) -> str:
+    text = unify_tone_marks(strip_markdown(repair_pdf_text(unicodedata.normalize("NFC", text)))).lower()
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."}))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _covers(quote: str, passage: str, threshold: float = 0.5) -> bool:
+    if not quote:
+        return False
+    if quote in passage:
+        return True
+    need = max(1, math.ceil(threshold * len(quote)))
+    return any(quote[i : i + need] in passage for i in range(len(quote) - need + 1))
+
+
+def score(queries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Recall@1/5/10 and MRR@10 per query kind and over all queries ("ALL")."""
+    by_id = {r["id"]: r["results"] for r in results}
+    per_kind: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for q in queries:
+        golds = [(Path(g["doc"]).stem, _norm(g["quote"])) for g in q.get("gold", [])]
+        first_hit: list[int | None] = [None] * len(golds)
+        first_any = None
+        for rank, result in enumerate(by_id.get(q["id"], [])[:10], 1):
+            text = _norm(result["text"])
+            for g, (stem, quote) in enumerate(golds):
+                if stem in result["doc"] and _covers(quote, text):
+                    first_hit[g] = first_hit[g] or rank
+                    first_any = first_any or rank
+        row = {f"R@{k}": sum(1 for h in first_hit if h and h <= k) / max(len(golds), 1) for k in KS}
+        row["MRR@10"] = 1 / first_any if first_any else 0.0
+        per_kind[q.get("kind", "?")].append(row)
+        per_kind["ALL"].append(row)
+    return {kind: {m: sum(r[m] for r in rows) / len(rows) for m in rows[0]} | {"n": len(rows)} for kind, rows in per_kind.items()}

@@ -1,0 +1,107 @@
+"""Passages: the body blocks of a document arranged in a section tree, one passage per leaf.
+
+Each passage keeps its display text and carries its heading path; the path goes into the
+*index* text only (a bare "Thời gian: hoàn thành trước 31/3/2022" means nothing without it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .normalize import index_text, strip_markdown
+from .records import DocumentMeta, ParsedDocument, Passage
+from .structure import Block, parse_layout, read_metadata
+
+MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
+MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
+MAX_TITLE_CHARS = 90  # a numbered item with content is cut to this length where it names a section
+_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?…])\s+(?=[\"“*]*[A-ZĐÀ-Ỹ0-9(\-+])")
+
+
+def short_title(block: Block) -> str:
+    """The heading as it appears in a path: "1.1. Đối với cấp tỉnh", or a long item cut short."""
+    plain = re.sub(r"\s+", " ", block.plain)
+    head, sep, _ = plain.partition(":")
+    if sep and 3 < len(head) <= MAX_TITLE_CHARS:
+        return head.strip()
+    if len(plain) <= MAX_TITLE_CHARS:
+        return plain.rstrip(" .")
+    cut = plain[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;") + "…"
+
+
+def _is_content(block: Block) -> bool:
+    """A heading that is also a duty ("2. Giao Ban Tuyên giáo … chủ trì …") is a passage as well."""
+    plain = block.plain
+    head, sep, rest = plain.partition(":")
+    return len(plain) > MAX_TITLE_CHARS or bool(sep and len(rest.strip()) > 20)
+
+
+def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
+    """Split text over ``limit`` characters at sentence ends into pieces of similar length."""
+    if len(text) <= limit:
+        return [text]
+    sentences = _SENTENCE_SPLIT.split(text)
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        if current and len(current) + len(sentence) + 1 > limit and len(current) >= MIN_SPLIT_CHARS:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        if pieces and len(current) < MIN_SPLIT_CHARS // 2:
+            pieces[-1] = f"{pieces[-1]} {current}"
+        else:
+            pieces.append(current)
+    return pieces
+
+
+def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
+    """Walk the blocks with a stack of open headings; yield (heading path, block) per passage."""
+    stack: list[tuple[float, str]] = []
+    for i, block in enumerate(body):
+        next_block = body[i + 1] if i + 1 < len(body) else None
+        level = block.level
+        # A line ending in ":" followed by deeper bullets introduces them: it acts as their heading.
+        introduces = (
+            block.kind != "heading"
+            and block.plain.endswith(":")
+            and next_block is not None
+            and next_block.kind == "bullet"
+            and next_block.level > level
+        )
+        if block.kind == "heading" or introduces:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            if block.kind != "heading" or _is_content(block):
+                if len(block.plain) > 25 or block.kind != "heading":
+                    yield tuple(title for _, title in stack), block
+            stack.append((level if block.kind == "heading" else level + 0.5, short_title(block)))
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        yield tuple(title for _, title in stack), block
+
+
+def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0) -> list[Passage]:
+    passages: list[Passage] = []
+    for path, block in _tree_leaves(body):
+        for piece in split_long(block.text):
+            passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end))
+    return passages
+
+
+def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDocument:
+    """Display text of a whole file → metadata and passages."""
+    layout = parse_layout(text)
+    meta = DocumentMeta.from_dict(read_metadata(doc_id, layout))
+    return ParsedDocument(meta=meta, passages=build_passages(doc_id, layout.body), fingerprint=fingerprint)
+
+
+def passage_index_text(passage: Passage) -> str:
+    """What the indexes see: the heading path, then the passage, without markdown."""
+    path = " › ".join(strip_markdown(title) for title in passage.section_path)
+    return index_text(f"{path}. {passage.text}" if path else passage.text)

@@ -1,0 +1,115 @@
+"""Small typed records passed between pipeline stages and returned to users."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """What the header, title and signature of one document say about it."""
+
+    doc_id: str  # the source file name, e.g. "003_29223056b309dc88.txt"
+    doc_type: str = ""  # "KẾ HOẠCH", "KẾT LUẬN", …
+    number: str = ""  # "45-KH/TU"
+    issuer: str = ""  # "TỈNH ỦY LẠNG SƠN" or, failing a header, who issues it in the preamble
+    place: str = ""
+    date: str = ""  # ISO "2022-02-14" when a full date is written
+    title: str = ""  # the summary (trích yếu) below the type line
+    signer: str = ""
+    signer_role: str = ""  # "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"
+    recipients: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentMeta:
+        return cls(**{**data, "recipients": tuple(data.get("recipients", ()))})
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrievable unit: a leaf item of a document's section tree."""
+
+    passage_id: int
+    doc_id: str
+    text: str  # display text: the document's own wording
+    section_path: tuple[str, ...]  # headings from the root, e.g. ("II. NỘI DUNG", "1.1. Đối với cấp tỉnh")
+    line_start: int  # 1-based, inclusive, in the source file
+    line_end: int
+
+    @property
+    def section_label(self) -> str:
+        return " › ".join(self.section_path)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Passage:
+        return cls(**{**data, "section_path": tuple(data["section_path"])})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a hit comes from, precise enough to quote it in a new document."""
+
+    file: str
+    doc_type: str
+    number: str
+    title: str
+    issuer: str
+    date: str
+    section: str
+    line_start: int
+    line_end: int
+
+    def __str__(self) -> str:
+        name = " ".join(part for part in (self.doc_type.capitalize(), f"số {self.number}" if self.number else "") if part)
+        where = f", mục {self.section}" if self.section else ""
+        return f"{name or self.file}{where} ({self.file}, dòng {self.line_start}–{self.line_end})"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One ranked search result."""
+
+    rank: int
+    score: float
+    passage: Passage
+    citation: Citation
+    lexical_score: float = 0.0
+    dense_score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.passage.text
+
+    @property
+    def doc_id(self) -> str:
+        return self.passage.doc_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "doc": self.passage.doc_id,
+            "text": self.passage.text,
+            "score": round(self.score, 6),
+            "lexical_score": round(self.lexical_score, 6),
+            "dense_score": round(self.dense_score, 6),
+            "section": self.passage.section_label,
+            "lines": [self.passage.line_start, self.passage.line_end],
+            "citation": asdict(self.citation),
+            "citation_text": str(self.citation),
+        }
+
+
+@dataclass
+class ParsedDocument:
+    """A document after reading, normalising and structuring: metadata plus passages."""
+
+    meta: DocumentMeta
+    passages: list[Passage] = field(default_factory=list)
+    fingerprint: str = ""  # sha256 of the file's bytes

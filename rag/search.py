@@ -1,0 +1,330 @@
+"""The facade: ``SearchIndex.build / load / save / search / search_batch``.
+
+The CLI, the web app and other tools all go through this class.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from .dense import DenseIndex
+from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
+from .errors import EmbedderMismatchError, IndexDamagedError, QueryError, StaleIndexError
+from .lexical import LexicalIndex
+from .passages import MAX_PASSAGE_CHARS, parse_document, passage_index_text
+from .query import AccentRestorer, QueryAnalysis, analyse
+from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
+from .reader import list_corpus, read_document
+from .records import Citation, DocumentMeta, Hit, Passage
+from .store import FORMAT_VERSION, MANIFEST, atomic_folder, file_sha256, read_jsonl, read_manifest, write_jsonl
+from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Ranking knobs; the defaults are the ones measured best on the dev set (see README)."""
+
+    fusion: str = "weighted"
+    dense_weight: float = 0.3
+    folded_weight: float = 0.5  # the diacritics-free field beside the accented one
+    expansion_weight: float = 0.3  # abbreviation expansions are a low-weight extra
+    diversity: float = 0.15  # penalty for a document's further passages
+    candidates: int = 100  # per retriever, before fusion
+
+    def check(self) -> None:
+        if self.fusion not in FUSION_METHODS:
+            raise QueryError(f"Unknown fusion '{self.fusion}'. Choose one of: {', '.join(FUSION_METHODS)}.")
+
+
+class SearchIndex:
+    """Passages of a corpus with their lexical and dense indexes."""
+
+    def __init__(
+        self,
+        *,
+        passages: list[Passage],
+        documents: dict[str, DocumentMeta],
+        lexical: LexicalIndex,
+        dense: DenseIndex,
+        restorer: AccentRestorer,
+        manifest: dict,
+        embedder: Embedder | None = None,
+        settings: SearchSettings | None = None,
+    ) -> None:
+        self.passages = passages
+        self.documents = documents
+        self.lexical = lexical
+        self.dense = dense
+        self.restorer = restorer
+        self.manifest = manifest
+        self._embedder = embedder
+        self.settings = settings or SearchSettings()
+        self._doc_of = [p.doc_id for p in passages]
+
+    # --- building ------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        corpus_dir: str | Path,
+        index_dir: str | Path | None = None,
+        *,
+        embedder: str | Embedder = DEFAULT_EMBEDDER,
+        progress: Progress | None = None,
+        compounds: bool = True,
+    ) -> SearchIndex:
+        """Read every file of ``corpus_dir``, index it, and save to ``index_dir`` when given.
+
+        Vectors of passages already embedded in an existing index at ``index_dir`` (same
+        embedder, same text) are reused, so a rebuild after a small change is quick.
+        """
+        started = time.perf_counter()
+        model = get_embedder(embedder) if isinstance(embedder, str) else embedder
+        files = list_corpus(corpus_dir)
+        passages: list[Passage] = []
+        documents: dict[str, DocumentMeta] = {}
+        fingerprints: dict[str, str] = {}
+        for done, path in enumerate(files, 1):
+            raw = read_document(path)
+            parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
+            passages += [replace(p, passage_id=len(passages) + i) for i, p in enumerate(parsed.passages)]
+            documents[path.name] = parsed.meta
+            fingerprints[path.name] = raw.sha256
+            if progress:
+                progress("read", done, len(files))
+        texts = [passage_index_text(p) for p in passages]
+        lexical = LexicalIndex.build(
+            {
+                "accented": [passage_tokens(t, compounds=compounds) for t in texts],
+                "folded": [folded_tokens(t) for t in texts],
+            }
+        )
+        vectors = _embed_with_cache(model, texts, index_dir, progress)
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "embedder": {"name": model.name, "dim": model.dim},
+            "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
+            "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
+            "dense": {"faiss": "IndexFlatIP", "count": int(vectors.shape[0])},
+            "corpus": {"files": fingerprints, "passages": len(passages)},
+            "build_seconds": 0.0,
+        }
+        index = cls(
+            passages=passages,
+            documents=documents,
+            lexical=lexical,
+            dense=DenseIndex.build(vectors),
+            restorer=AccentRestorer.from_texts(texts),
+            manifest=manifest,
+            embedder=model,
+        )
+        manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+        if index_dir is not None:
+            index.save(index_dir)
+        return index
+
+    # --- persistence ---------------------------------------------------------------------
+
+    def save(self, index_dir: str | Path) -> None:
+        """Write every file into a scratch folder, then swap it in: a crash leaves the old index."""
+        with atomic_folder(Path(index_dir)) as folder:
+            write_jsonl(folder / "documents.jsonl", (meta.to_dict() for meta in self.documents.values()))
+            write_jsonl(folder / "passages.jsonl", (p.to_dict() for p in self.passages))
+            self.dense.save(folder)
+            self.lexical.save(folder)
+            (folder / "restorer.json").write_text(json.dumps(self.restorer.to_dict(), ensure_ascii=False), encoding="utf-8")
+            (folder / MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+
+    @classmethod
+    def load(
+        cls,
+        index_dir: str | Path,
+        *,
+        corpus_dir: str | Path | None = None,
+        embedder: str | Embedder | None = None,
+    ) -> SearchIndex:
+        """Open a built index. With ``corpus_dir``, refuse an index older than the corpus."""
+        folder = Path(index_dir)
+        manifest = read_manifest(folder)
+        built_with = manifest["embedder"]["name"]
+        if embedder is not None:
+            wanted = embedder if isinstance(embedder, str) else embedder.name
+            if wanted != built_with:
+                raise EmbedderMismatchError(
+                    f"The index in '{folder}' was built with the embedder '{built_with}', not '{wanted}'. "
+                    f"Rebuild it with 'rag index --embedder {wanted}' or search with '{built_with}'."
+                )
+        if corpus_dir is not None:
+            check_fresh(manifest, corpus_dir, folder)
+        passages = [Passage.from_dict(row) for row in read_jsonl(folder / "passages.jsonl")]
+        documents = {row["doc_id"]: DocumentMeta.from_dict(row) for row in read_jsonl(folder / "documents.jsonl")}
+        lexical = LexicalIndex.load(folder)
+        dense = DenseIndex.load(folder)
+        try:
+            restorer = AccentRestorer.from_dict(json.loads((folder / "restorer.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError) as err:
+            raise IndexDamagedError(f"'{folder / 'restorer.json'}' is missing or damaged. Rebuild with 'rag index'.") from err
+        if not (len(passages) == lexical.size == dense.vectors.shape[0] == manifest["corpus"]["passages"]):
+            raise IndexDamagedError(
+                f"The files in '{folder}' disagree on the number of passages (an interrupted copy?). Rebuild with 'rag index'."
+            )
+        return cls(
+            passages=passages,
+            documents=documents,
+            lexical=lexical,
+            dense=dense,
+            restorer=restorer,
+            manifest=manifest,
+            embedder=embedder if embedder is not None and not isinstance(embedder, str) else None,
+        )
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.manifest["embedder"]["name"])
+        return self._embedder
+
+    # --- searching -----------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 10, *, mode: str = "hybrid") -> list[Hit]:
+        """The ``k`` best passages for ``query``; ``mode`` is "hybrid", "lexical" or "dense"."""
+        return self.search_batch([query], k=k, mode=mode)[0]
+
+    def search_batch(self, queries: list[str], k: int = 10, *, mode: str = "hybrid") -> list[list[Hit]]:
+        if mode not in ("hybrid", "lexical", "dense"):
+            raise QueryError(f"Unknown search mode '{mode}'. Choose hybrid, lexical or dense.")
+        if k < 1:
+            raise QueryError("k must be at least 1.")
+        self.settings.check()
+        analyses = []
+        for query in queries:
+            if not query or not query.strip():
+                raise QueryError("The query is empty. Type a question or a few words.")
+            analyses.append(analyse(query, self.restorer))
+        query_vectors = None
+        if mode != "lexical":
+            query_vectors = self.embedder.embed_batch([a.dense_text for a in analyses], kind="query")
+        return [
+            self._rank(analysis, None if query_vectors is None else query_vectors[i], k, mode)
+            for i, analysis in enumerate(analyses)
+        ]
+
+    def lexical_scores(self, analysis: QueryAnalysis) -> np.ndarray:
+        """BM25 on the accented field (restored query) plus the folded field and the expansions."""
+        s = self.settings
+        words = [t for t in passage_tokens(analysis.text) if t not in QUESTION_WORDS]
+        scores = self.lexical.scores("accented", words)
+        folded = [t for t in folded_tokens(analysis.original) if t not in _FOLDED_QUESTION_WORDS]
+        scores = scores + s.folded_weight * self.lexical.scores("folded", folded)
+        if analysis.expansions:
+            extra = [t for e in analysis.expansions for t in passage_tokens(e, compounds=False)]
+            scores = scores + s.expansion_weight * self.lexical.scores("accented", extra)
+        keys = doc_number_keys(analysis.original)
+        if keys:  # a document number asked for is a strong signal: count it once more
+            scores = scores + self.lexical.scores("accented", keys)
+        return scores
+
+    def _rank(self, analysis: QueryAnalysis, vector: np.ndarray | None, k: int, mode: str) -> list[Hit]:
+        s = self.settings
+        n = len(self.passages)
+        lexical = self.lexical_scores(analysis) if mode != "dense" else np.zeros(n, dtype=np.float32)
+        candidates: set[int] = set()
+        if mode != "dense":
+            candidates.update(int(i) for i in np.argsort(-lexical)[: s.candidates] if lexical[i] > 0)
+        dense = np.zeros(0, dtype=np.float32)
+        if vector is not None:
+            _, ids = self.dense.search(vector[None, :], s.candidates)
+            candidates.update(int(i) for i in ids[0] if i >= 0)
+        ids = np.array(sorted(candidates), dtype=np.int64)
+        if len(ids) == 0:
+            return []
+        lex = lexical[ids]
+        dense = self.dense.scores_for(vector, ids) if vector is not None else np.zeros(len(ids), dtype=np.float32)
+        if mode == "lexical":
+            fused = lex
+        elif mode == "dense":
+            fused = dense
+        elif s.fusion == "rrf":
+            fused = rrf_fusion(lex, dense)
+        else:
+            fused = weighted_fusion(lex, dense, s.dense_weight)
+        order = list(np.argsort(-fused, kind="stable"))
+        doc_of = [self._doc_of[i] for i in ids]
+        order = diversify(order, fused, doc_of, s.diversity)[:k]
+        return [
+            Hit(rank, float(fused[j]), self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]))
+            for rank, j in enumerate(order, 1)
+        ]
+
+    def citation(self, passage: Passage) -> Citation:
+        meta = self.documents.get(passage.doc_id) or DocumentMeta(passage.doc_id)
+        return Citation(
+            file=passage.doc_id,
+            doc_type=meta.doc_type,
+            number=meta.number,
+            title=meta.title,
+            issuer=meta.issuer,
+            date=meta.date,
+            section=passage.section_label,
+            line_start=passage.line_start,
+            line_end=passage.line_end,
+        )
+
+
+_FOLDED_QUESTION_WORDS = frozenset(w for word in QUESTION_WORDS for w in folded_tokens(word))
+
+
+def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
+    """Raise StaleIndexError when the corpus files differ from those the index was built from."""
+    built = manifest["corpus"]["files"]
+    current = {path.name: path for path in list_corpus(corpus_dir)}
+    added = sorted(set(current) - set(built))
+    removed = sorted(set(built) - set(current))
+    changed = sorted(name for name in set(current) & set(built) if file_sha256(current[name]) != built[name])
+    if added or removed or changed:
+        parts = [f"{label}: {', '.join(names[:5])}" for label, names in (("new", added), ("removed", removed), ("changed", changed)) if names]
+        raise StaleIndexError(
+            f"The index in '{folder}' is older than the corpus in '{corpus_dir}' ({'; '.join(parts)}). "
+            f"Rebuild it with 'rag index --corpus {corpus_dir} --index {folder}'."
+        )
+
+
+def _embed_with_cache(model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None) -> np.ndarray:
+    """Embed ``texts``, reusing vectors of identical texts from the index being replaced."""
+    cached: dict[str, np.ndarray] = {}
+    if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
+        try:
+            folder = Path(index_dir)
+            old = read_manifest(folder)
+            if old["embedder"]["name"] == model.name:
+                old_vectors = np.load(folder / "vectors.npy")
+                old_texts = [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(folder / "passages.jsonl")]
+                if len(old_texts) == len(old_vectors):
+                    cached = dict(zip(old_texts, old_vectors))
+        except Exception as err:  # a damaged old index only means no cache
+            logger.info("embedding cache not used: %s", err)
+    vectors = np.zeros((len(texts), model.dim), dtype=np.float32)
+    todo = [i for i, t in enumerate(texts) if t not in cached]
+    for i, t in enumerate(texts):
+        if t in cached:
+            vectors[i] = cached[t]
+    batch = 16
+    for start in range(0, len(todo), batch):
+        chunk = todo[start : start + batch]
+        vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
+        if progress:
+            progress("embed", min(start + batch, len(todo)), len(todo))
+    return vectors

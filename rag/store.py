@@ -1,0 +1,92 @@
+"""The index folder: plain files, a manifest that describes them, atomic replacement.
+
+    index/
+      manifest.json      format version, embedder, chunking settings, corpus fingerprints, build time
+      documents.jsonl    one line per document: metadata
+      passages.jsonl     one line per passage: text, section path, line span
+      vectors.npy        passage vectors (float32), also the embedding cache of the next build
+      dense.faiss        the FAISS index over those vectors
+      bm25_accented/     bm25s index over syllables, compound words and document-number keys
+      bm25_folded/       bm25s index over diacritics-folded syllables
+      restorer.json      syllable counts for restoring diacritics in queries
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .errors import IndexDamagedError, IndexNotFoundError, RagError
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if line.strip():
+                    yield json.loads(line)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise IndexDamagedError(f"'{path}' is missing or damaged ({err}). Rebuild the index with 'rag index'.") from err
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / MANIFEST
+    if not path.exists():
+        raise IndexNotFoundError(f"No index in '{folder}'. Build one with 'rag index --corpus corpus/ --index {folder}'.")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise IndexDamagedError(f"The manifest '{path}' is damaged ({err}). Rebuild the index with 'rag index'.") from err
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexDamagedError(
+            f"The index in '{folder}' has format {manifest.get('format_version')}, this version reads {FORMAT_VERSION}. "
+            "Rebuild it with 'rag index'."
+        )
+    return manifest
+
+
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """Yield a scratch folder beside ``target``; on success it replaces ``target`` in one rename.
+
+    A crash before the swap leaves the old index untouched; the scratch folder is removed.
+    """
+    target = Path(target)
+    parent = target.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=parent))
+    except OSError as err:
+        raise RagError(f"Cannot write the index beside '{target}' ({err.strerror}). Choose a writable --index folder.") from err
+    try:
+        yield scratch
+        old = parent / f".{target.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if target.exists():
+            os.replace(target, old)
+        os.replace(scratch, target)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if scratch.exists():
+            shutil.rmtree(scratch, ignore_errors=True)
