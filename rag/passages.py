@@ -15,7 +15,9 @@ from .structure import Block, parse_layout, read_metadata
 
 MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
 MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
-MAX_TITLE_CHARS = 90  # a numbered item with content is cut to this length where it names a section
+MAX_TITLE_CHARS = 90
+SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
+PREAMBLE_TITLE = "Căn cứ ban hành"  # the opening "Thực hiện …/Căn cứ …" paragraph states the legal basis  # a numbered item with content is cut to this length where it names a section
 _SENTENCE_SPLIT = re.compile(r"(?<=[.;!?…])\s+(?=[\"“*]*[A-ZĐÀ-Ỹ0-9(\-+])")
 
 
@@ -63,6 +65,9 @@ def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
     """Walk the blocks with a stack of open headings; yield (heading path, block) per passage."""
     stack: list[tuple[float, str]] = []
     for i, block in enumerate(body):
+        if not stack and block.kind == "paragraph" and block.plain.startswith(("Thực hiện", "Căn cứ")):
+            yield (PREAMBLE_TITLE,), block
+            continue
         next_block = body[i + 1] if i + 1 < len(body) else None
         level = block.level
         # A line ending in ":" followed by deeper bullets introduces them: it acts as their heading.
@@ -89,8 +94,12 @@ def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
 def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0) -> list[Passage]:
     passages: list[Passage] = []
     for path, block in _tree_leaves(body):
+        context = ""
+        previous = passages[-1] if passages else None
+        if len(block.plain) < SHORT_ITEM_CHARS and previous and previous.section_path == path:
+            context = strip_markdown(previous.text)
         for piece in split_long(block.text):
-            passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end))
+            passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end, context))
     return passages
 
 
@@ -104,4 +113,5 @@ def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDo
 def passage_index_text(passage: Passage) -> str:
     """What the indexes see: the heading path, then the passage, without markdown."""
     path = " › ".join(strip_markdown(title) for title in passage.section_path)
-    return index_text(f"{path}. {passage.text}" if path else passage.text)
+    text = f"{passage.text} ({passage.context})" if passage.context else passage.text
+    return index_text(f"{path}. {text}" if path else text)

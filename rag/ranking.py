@@ -29,14 +29,15 @@ def rrf_fusion(lexical: np.ndarray, dense: np.ndarray, k: int = 60) -> np.ndarra
     return fused.astype(np.float32)
 
 
-def diversify(order: list[int], scores: np.ndarray, doc_of: list[str], penalty: float) -> list[int]:
+def diversify(order: list[int], scores: np.ndarray, doc_of: list[str], penalty: float) -> list[tuple[int, float]]:
     """Re-rank so that a document's second, third… passage must beat other documents' best.
 
     Each further passage of an already-listed document has its score multiplied by
     ``(1 - penalty) ** n``; questions across plans then see one passage per plan first.
+    Returns (position, adjusted score) pairs, best first.
     """
     if penalty <= 0:
-        return order
+        return [(position, float(scores[position])) for position in order]
     seen: dict[str, int] = {}
     adjusted = []
     for position in order:
@@ -45,4 +46,4 @@ def diversify(order: list[int], scores: np.ndarray, doc_of: list[str], penalty: 
         seen[doc] = n + 1
         adjusted.append((scores[position] * (1 - penalty) ** n, position))
     adjusted.sort(key=lambda item: -item[0])
-    return [position for _, position in adjusted]
+    return [(position, float(score)) for score, position in adjusted]

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+_SECTION_LABEL = re.compile(r"^\W*([IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)\-–]")
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Passage:
     section_path: tuple[str, ...]  # headings from the root, e.g. ("II. NỘI DUNG", "1.1. Đối với cấp tỉnh")
     line_start: int  # 1-based, inclusive, in the source file
     line_end: int
+    context: str = ""  # index-only: the item a very short item completes ("Thời gian: trước 31/3")
 
     @property
     def section_label(self) -> str:
@@ -66,10 +74,22 @@ class Citation:
     line_start: int
     line_end: int
 
+    @property
+    def section_number(self) -> str:
+        """"II. NỘI DUNG › 1. Tổ chức… › 1.2. Đối với…" → "II.1.2", the way staff cite a section."""
+        labels = [m.group(1) for part in self.section.split(" › ") if (m := _SECTION_LABEL.match(part))]
+        numbers = [label for label in labels if label[0].isdigit()]
+        roman = [label for label in labels if label[0] in "IVXL"]
+        letters = [label for label in labels if label[0].islower()]
+        parts = roman[:1] + numbers[-1:] + letters[-1:]
+        return ".".join(parts)
+
     def __str__(self) -> str:
-        name = " ".join(part for part in (self.doc_type.capitalize(), f"số {self.number}" if self.number else "") if part)
-        where = f", mục {self.section}" if self.section else ""
-        return f"{name or self.file}{where} ({self.file}, dòng {self.line_start}–{self.line_end})"
+        kind = self.doc_type.capitalize() or "Văn bản"
+        name = f"{kind} số {self.number}" if self.number else f"{kind} “{_shorten(self.title)}”" if self.title else kind
+        issuer = f" của {self.issuer}" if self.issuer else ""
+        where = f", mục {self.section_number}" if self.section_number else ""
+        return f"{name}{issuer}{where} ({self.file}, dòng {self.line_start}–{self.line_end})"
 
 
 @dataclass(frozen=True)

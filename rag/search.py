@@ -263,10 +263,10 @@ class SearchIndex:
             fused = weighted_fusion(lex, dense, s.dense_weight)
         order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
-        order = diversify(order, fused, doc_of, s.diversity)[:k]
+        ranked = diversify(order, fused, doc_of, s.diversity)[:k]
         return [
-            Hit(rank, float(fused[j]), self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]))
-            for rank, j in enumerate(order, 1)
+            Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]))
+            for rank, (j, score) in enumerate(ranked, 1)
         ]
 
     def citation(self, passage: Passage) -> Citation:

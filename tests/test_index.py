@@ -1,0 +1,132 @@
+"""Index mechanics on a tiny corpus with a fast fake embedder: build, save, load, staleness, damage."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+from rag import IndexDamagedError, IndexNotFoundError, SearchIndex, StaleIndexError
+from rag.dense import DenseIndex
+from rag.store import atomic_folder
+
+EXPECTED_FILES = {"manifest.json", "documents.jsonl", "passages.jsonl", "vectors.npy", "dense.faiss", "restorer.json"}
+
+
+def test_save_load_round_trip_keeps_every_file(tmp_path, tiny_corpus, fake_embedder):
+    folder = tmp_path / "index"
+    built = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    assert EXPECTED_FILES <= {p.name for p in folder.iterdir()}
+    assert {"bm25_accented", "bm25_folded"} <= {p.name for p in folder.iterdir() if p.is_dir()}
+
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["embedder"] == {"name": "hashing-test", "dim": 64}
+    assert set(manifest["corpus"]["files"]) == {"a_kehoach.txt", "b_chithi.md"}
+    assert "Tuyên giáo" in (folder / "passages.jsonl").read_text(encoding="utf-8")  # not \\u escapes
+
+    loaded = SearchIndex.load(folder, corpus_dir=tiny_corpus, embedder=fake_embedder)
+    assert loaded.passages == built.passages
+    assert loaded.documents == built.documents
+    np.testing.assert_array_equal(loaded.dense.vectors, built.dense.vectors)
+    query = "Ai chủ trì hội nghị học tập chuyên đề cấp tỉnh?"
+    assert [h.passage for h in loaded.search(query, k=3)] == [h.passage for h in built.search(query, k=3)]
+
+
+def test_metadata_and_citation_of_a_hit(tmp_path, tiny_corpus, fake_embedder):
+    index = SearchIndex.build(tiny_corpus, None, embedder=fake_embedder)
+    hit = index.search("Ai chủ trì hội nghị học tập chuyên đề cấp tỉnh?", k=1)[0]
+    assert hit.text == "- Chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh."
+    citation = hit.citation
+    assert (citation.file, citation.number, citation.doc_type) == ("a_kehoach.txt", "45-KH/TU", "KẾ HOẠCH")
+    assert citation.issuer == "TỈNH ỦY LẠNG SƠN"
+    assert citation.section == "II. TỔ CHỨC THỰC HIỆN › 1. Giao Ban Tuyên giáo Tỉnh ủy"
+    assert str(citation).startswith("Kế hoạch số 45-KH/TU của TỈNH ỦY LẠNG SƠN, mục II.1")
+
+
+def test_a_changed_corpus_makes_the_index_stale(tmp_path, tiny_corpus, fake_embedder):
+    folder = tmp_path / "index"
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    (tiny_corpus / "b_chithi.md").write_text("**CHỈ THỊ**\n\nNội dung đã sửa.\n", encoding="utf-8")
+    with pytest.raises(StaleIndexError, match="changed: b_chithi.md.*rag index"):
+        SearchIndex.load(folder, corpus_dir=tiny_corpus)
+    (tiny_corpus / "c_new.txt").write_text("Văn bản mới.", encoding="utf-8")
+    with pytest.raises(StaleIndexError, match="new: c_new.txt"):
+        SearchIndex.load(folder, corpus_dir=tiny_corpus)
+
+
+@pytest.mark.parametrize("damage", ["manifest", "passages", "faiss", "vectors", "bm25", "count"])
+def test_a_damaged_index_says_to_rebuild(tmp_path, tiny_corpus, fake_embedder, damage):
+    folder = tmp_path / "index"
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    if damage == "manifest":
+        (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+    elif damage == "passages":
+        (folder / "passages.jsonl").write_text('{"passage_id": 0, "doc', encoding="utf-8")
+    elif damage == "faiss":
+        (folder / "dense.faiss").write_bytes(b"garbage")
+    elif damage == "vectors":
+        (folder / "vectors.npy").unlink()
+    elif damage == "bm25":
+        for f in (folder / "bm25_folded").iterdir():
+            f.unlink()
+    elif damage == "count":
+        lines = (folder / "passages.jsonl").read_text(encoding="utf-8").splitlines()
+        (folder / "passages.jsonl").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(IndexDamagedError, match="[Rr]ebuild"):
+        SearchIndex.load(folder)
+
+
+def test_missing_index_says_how_to_build_it(tmp_path):
+    with pytest.raises(IndexNotFoundError, match="rag index"):
+        SearchIndex.load(tmp_path / "nowhere")
+
+
+def test_a_crash_while_saving_leaves_the_previous_index(tmp_path, tiny_corpus, fake_embedder):
+    folder = tmp_path / "index"
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    before = (folder / "manifest.json").read_text(encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with atomic_folder(folder) as scratch:
+            (scratch / "manifest.json").write_text("half written", encoding="utf-8")
+            raise RuntimeError("killed mid-build")
+    assert (folder / "manifest.json").read_text(encoding="utf-8") == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index.")]  # no scratch left
+    SearchIndex.load(folder, corpus_dir=tiny_corpus)
+
+
+def test_rebuild_reuses_embeddings_of_unchanged_passages(tmp_path, tiny_corpus, fake_embedder):
+    folder = tmp_path / "index"
+    first = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    embedded = fake_embedder.texts_embedded
+    assert embedded == len(first.passages)
+    (tiny_corpus / "c_new.txt").write_text("I. NỘI DUNG\n\n- Một việc mới cần làm ngay.\n", encoding="utf-8")
+    second = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    assert fake_embedder.texts_embedded - embedded == len(second.passages) - len(first.passages) == 1
+
+
+def test_read_only_index_folder_gives_a_clear_error(tmp_path, tiny_corpus, fake_embedder):
+    if os.geteuid() == 0:
+        # root ignores permissions; use a path whose parent is a file instead.
+        blocked = tmp_path / "file"
+        blocked.write_text("x")
+        target = blocked / "index"
+    else:  # pragma: no cover - CI runs as root
+        target = tmp_path / "ro" / "index"
+        target.parent.mkdir()
+        target.parent.chmod(0o500)
+    from rag import RagError
+
+    with pytest.raises(RagError, match="writable"):
+        SearchIndex.build(tiny_corpus, target, embedder=fake_embedder)
+
+
+def test_faiss_top_k_equals_brute_force():
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(500, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries = rng.normal(size=(20, 32)).astype(np.float32)
+    dense = DenseIndex.build(vectors)
+    scores, ids = dense.search(queries, 10)
+    brute = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
+    np.testing.assert_array_equal(ids, brute)
+    np.testing.assert_allclose(scores, np.take_along_axis(queries @ vectors.T, brute, axis=1), rtol=1e-5)

@@ -1,0 +1,68 @@
+import codecs
+
+import pytest
+
+from rag import CorpusError, DocumentReadError
+from rag.reader import list_corpus, read_document
+
+TEXT = "Số 45-KH/TU\nKẾ HOẠCH thực hiện Kết luận số 01-KL/TW của Ban Thường vụ Tỉnh ủy"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),  # with BOM
+        lambda t: t.encode("utf-16-le"),  # without BOM
+        lambda t: t.encode("utf-16-be"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be"],
+)
+def test_reads_unicode_encodings(tmp_path, encode):
+    path = tmp_path / "doc.txt"
+    path.write_bytes(encode(TEXT))
+    doc = read_document(path)
+    assert doc.text == TEXT
+    assert len(doc.sha256) == 64
+
+
+def test_empty_file_is_named_in_the_error(tmp_path):
+    path = tmp_path / "rỗng.txt"
+    path.write_text("  \n", encoding="utf-8")
+    with pytest.raises(DocumentReadError, match="rỗng.txt.*empty"):
+        read_document(path)
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(DocumentReadError, match="binary"):
+        read_document(path)
+
+
+def test_tcvn3_bytes_get_a_conversion_hint(tmp_path):
+    # "Kế hoạch" and "Tỉnh ủy" as the ABC/TCVN3 font stores them (read as cp1252 they look like this).
+    legacy = "KÕ ho¹ch häc tËp cña Ban Th­êng vô TØnh ñy ".encode("cp1252") * 20
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(legacy)
+    with pytest.raises(DocumentReadError, match="TCVN3"):
+        read_document(path)
+
+
+def test_unsupported_format(tmp_path):
+    path = tmp_path / "plan.odt"
+    path.write_bytes(b"x")
+    with pytest.raises(DocumentReadError, match="not supported"):
+        read_document(path)
+
+
+def test_corpus_folder_must_exist(tmp_path):
+    with pytest.raises(CorpusError, match="does not exist"):
+        list_corpus(tmp_path / "missing")
+
+
+def test_corpus_lists_supported_files_sorted(tmp_path):
+    for name in ("b.md", "a.txt", "c.pdf", "notes.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.name for p in list_corpus(tmp_path)] == ["a.txt", "b.md"]

@@ -1,0 +1,37 @@
+from rag.query import AccentRestorer, analyse
+from rag.tokens import doc_number_keys, folded_tokens, passage_tokens
+
+
+def test_document_numbers_match_however_typed():
+    written = set(doc_number_keys("Thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021"))
+    assert "#kl1" in written and "#kl1/tw" in written
+    for typed in ("KL 01", "kết luận 01", "Kết luận số 01", "KL01", "01 - KL/TW", "1-KL/TW"):
+        assert "#kl1" in doc_number_keys(typed), typed
+    assert "#ct5" in doc_number_keys("CT05")
+
+
+def test_state_document_numbers():
+    assert {"#ct27", "#ct27/ttg"} <= set(doc_number_keys("Chỉ thị số 27/CT-TTg"))
+    assert "#nđ30" in doc_number_keys("Nghị định số 30/2020/NĐ-CP")
+
+
+def test_fields_hold_syllables_compounds_and_folded_forms():
+    tokens = passage_tokens("Ban Tuyên giáo Tỉnh ủy chủ trì")
+    assert {"tuyên", "giáo", "chủ", "trì"} <= set(tokens)
+    assert "chủ_trì" in tokens  # a pyvi compound word
+    assert {"tuyen", "giao", "chu", "tri"} <= set(folded_tokens("Ban Tuyên giáo Tỉnh ủy chủ trì"))
+
+
+def test_restorer_puts_diacritics_back_from_corpus_statistics():
+    restorer = AccentRestorer.from_texts(
+        ["Rà soát, bổ sung, xây dựng mới các quy chế, quy định về trách nhiệm nêu gương.", "Ra quân bổ nhiệm"] * 3
+    )
+    assert restorer.restore("ra soat bo sung quy che") == "rà soát bổ sung quy chế"
+
+
+def test_query_analysis_restores_only_unaccented_queries_and_expands_abbreviations():
+    restorer = AccentRestorer.from_texts(["thời gian nộp báo cáo"])
+    assert analyse("thoi gian nop bao cao", restorer).text == "thời gian nộp báo cáo"
+    accented = analyse("Khi nào BTG Thị ủy phải xong?", restorer)
+    assert not accented.restored and accented.text == "Khi nào BTG Thị ủy phải xong?"
+    assert "Ban Tuyên giáo" in accented.expansions
