@@ -25,7 +25,7 @@ from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
 from .reader import list_corpus, read_document
 from .records import Citation, DocumentMeta, Hit, Passage
 from .store import FORMAT_VERSION, MANIFEST, atomic_folder, file_sha256, read_jsonl, read_manifest, write_jsonl
-from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens
+from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -225,12 +225,12 @@ class SearchIndex:
     def lexical_scores(self, analysis: QueryAnalysis) -> np.ndarray:
         """BM25 on the accented field (restored query) plus the folded field and the expansions."""
         s = self.settings
-        words = [t for t in passage_tokens(analysis.text) if t not in QUESTION_WORDS]
+        words = [t for t in query_tokens(analysis.text) if t not in QUESTION_WORDS]
         scores = self.lexical.scores("accented", words)
         folded = [t for t in folded_tokens(analysis.original) if t not in _FOLDED_QUESTION_WORDS]
         scores = scores + s.folded_weight * self.lexical.scores("folded", folded)
         if analysis.expansions:
-            extra = [t for e in analysis.expansions for t in passage_tokens(e, compounds=False)]
+            extra = [t for e in analysis.expansions for t in query_tokens(e)]
             scores = scores + s.expansion_weight * self.lexical.scores("accented", extra)
         keys = doc_number_keys(analysis.original)
         if keys:  # a document number asked for is a strong signal: count it once more

@@ -42,7 +42,7 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     try:
         with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
+            for line in lines:
                 if line.strip():
                     yield json.loads(line)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:

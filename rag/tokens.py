@@ -79,6 +79,18 @@ def passage_tokens(text: str, *, compounds: bool = True) -> list[str]:
     return tokens
 
 
+def query_tokens(text: str) -> list[str]:
+    """Tokens of a query for the accented field, without loading pyvi (a fresh process stays fast).
+
+    Every run of two or three adjacent syllables is offered as a compound word; the index keeps
+    only those that pyvi found in the passages, so the extra candidates cost nothing.
+    """
+    words = syllables(text)
+    pairs = ["_".join(words[i : i + 2]) for i in range(len(words) - 1)]
+    triples = ["_".join(words[i : i + 3]) for i in range(len(words) - 2)]
+    return words + doc_number_keys(text) + pairs + triples
+
+
 def folded_tokens(text: str) -> list[str]:
     """Tokens of the folded field: syllables without diacritics, and document-number keys."""
     keys = doc_number_keys(text)
