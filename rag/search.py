@@ -18,6 +18,7 @@ import numpy as np
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
 from .errors import EmbedderMismatchError, IndexDamagedError, QueryError, StaleIndexError
+from .intent import intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, parse_document, passage_index_text
 from .query import AccentRestorer, QueryAnalysis, analyse
@@ -41,6 +42,7 @@ class SearchSettings:
     folded_weight: float = 0.5  # the diacritics-free field beside the accented one
     expansion_weight: float = 0.3  # abbreviation expansions are a low-weight extra
     diversity: float = 0.15  # penalty for a document's further passages
+    intent_boost: float = 0.1  # added when a passage answers the kind of question (who/when) asked
     candidates: int = 100  # per retriever, before fusion
 
     def check(self) -> None:
@@ -261,6 +263,11 @@ class SearchIndex:
             fused = rrf_fusion(lex, dense)
         else:
             fused = weighted_fusion(lex, dense, s.dense_weight)
+        intents = question_intents(analysis.original)
+        if intents and s.intent_boost:
+            fused = fused + s.intent_boost * np.array(
+                [intent_matches(intents, self.passages[i].text) for i in ids], dtype=np.float32
+            )
         order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
         ranked = diversify(order, fused, doc_of, s.diversity)[:k]

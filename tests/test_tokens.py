@@ -35,3 +35,15 @@ def test_query_analysis_restores_only_unaccented_queries_and_expands_abbreviatio
     accented = analyse("Khi nào BTG Thị ủy phải xong?", restorer)
     assert not accented.restored and accented.text == "Khi nào BTG Thị ủy phải xong?"
     assert "Ban Tuyên giáo" in accented.expansions
+
+
+def test_question_intents_with_or_without_diacritics():
+    from rag.intent import intent_matches, question_intents
+
+    assert question_intents("Ai chủ trì hội nghị?") == {"who"}
+    assert question_intents("khi nao phai nop bao cao") == {"when"}
+    assert question_intents("Thời hạn rà soát là khi nào?") == {"when"}
+    assert question_intents("mẫu câu về nêu gương") == set()
+    assert intent_matches({"who"}, "Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp")
+    assert intent_matches({"when"}, "- Thời gian hoàn thành: trước 31/3/2022.")
+    assert not intent_matches({"when"}, "Nâng cao nhận thức của cán bộ, đảng viên.")
