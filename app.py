@@ -22,7 +22,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from rag import Hit, IndexNotFoundError, RagError, SearchIndex, StaleIndexError
+from rag import Citation, Hit, IndexNotFoundError, RagError, SearchIndex, StaleIndexError
 from rag.normalize import fold_diacritics, has_diacritics, unify_tone_marks
 from rag.tokens import QUESTION_WORDS
 
@@ -56,7 +56,6 @@ CARD_CSS = """
 
 _WORD = re.compile(r"(\w+)")
 _EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*", re.S)
-_HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.\-–)]", re.IGNORECASE)
 
 
 def _key(word: str) -> str:
@@ -103,34 +102,6 @@ def format_date(iso: str) -> str:
     return f"{('năm', 'tháng', 'ngày')[len(parts) - 1]} {'/'.join(reversed(parts))}" if 1 <= len(parts) <= 3 else iso
 
 
-def document_name(doc_type: str, number: str) -> str:
-    name = doc_type.capitalize() or "Văn bản"
-    return f"{name} số {number}" if number else name
-
-
-def short_section(path: tuple[str, ...]) -> str:
-    """("II- NỘI DUNG", "1. Tổ chức…", "1.1. Đối với cấp tỉnh") → "II › 1 › 1.1"."""
-    numbers = [_HEADING_NUMBER.match(h) for h in path]
-    if path and all(numbers):
-        return " › ".join(m.group(1) for m in numbers if m)
-    return " › ".join(path)
-
-
-def citation_line(hit: Hit) -> str:
-    """As staff write it: "Kế hoạch số 45-KH/TU ngày 14/02/2022 của … về …, mục II › 2 (dòng 79)"."""
-    c = hit.citation
-    text = document_name(c.doc_type, c.number)
-    if c.date:
-        text += f" {format_date(c.date)}"
-    if c.issuer:
-        text += f" của {c.issuer}"
-    if c.title:
-        text += f" {'' if c.title.lower().startswith('về ') else 'về '}{c.title[:1].lower()}{c.title[1:]}"
-    if hit.passage.section_path:
-        text += f", mục {short_section(hit.passage.section_path)}"
-    return f"{text} ({c.file}, {line_span(hit)})"
-
-
 def line_span(hit: Hit) -> str:
     start, end = hit.passage.line_start, hit.passage.line_end
     return f"dòng {start}" if start == end else f"dòng {start}–{end}"
@@ -141,12 +112,12 @@ def render_card(hit: Hit, terms: tuple[set[str], set[str]]) -> str:
     meta = [f"#{hit.rank}", c.issuer, format_date(c.date).capitalize(), line_span(hit), c.file]
     return (
         f'<article class="card" data-doc="{e(c.file)}">'
-        f"<h3>{e(document_name(c.doc_type, c.number))}</h3>"
+        f"<h3>{e(c.document_name)}</h3>"
         + (f'<p class="doc-title">{e(c.title)}</p>' if c.title else "")
         + '<div class="meta">' + "".join(f"<span>{e(m)}</span>" for m in meta if m) + "</div>"
         f'<div class="section">Mục: {e(hit.passage.section_label or "(phần đầu văn bản)")}</div>'
         f'<div class="text">{render_text(hit.text, terms)}</div>'
-        f'<div class="cite"><b>Trích dẫn:</b> {e(citation_line(hit))}</div></article>'
+        f'<div class="cite"><b>Trích dẫn:</b> {e(str(c))}</div></article>'
     )
 
 
@@ -163,8 +134,11 @@ def render_results(hits: list[Hit], query: str) -> str:
         )
     note = ""
     if all(h.lexical_score <= 0 for h in hits):
-        note = message("Không đoạn nào chứa đúng các từ đã nhập; dưới đây là các đoạn gần nghĩa nhất. "
-                       "Hãy thử từ khóa khác hoặc số hiệu văn bản (vd. 45-KH/TU).", "note")
+        note = message(
+            "Không đoạn nào chứa đúng các từ đã nhập; dưới đây là các đoạn gần nghĩa nhất. "
+            "Hãy thử từ khóa khác hoặc số hiệu văn bản (vd. 45-KH/TU).",
+            "note",
+        )
     terms = query_terms(query)
     return note + "".join(render_card(h, terms) for h in hits)
 
@@ -194,7 +168,8 @@ def document_choices(index: SearchIndex) -> list[tuple[str, str]]:
     choices = [("Tất cả văn bản", ALL_DOCS)]
     for doc_id, meta in sorted(index.documents.items()):
         title = meta.title if len(meta.title) <= 60 else meta.title[:59] + "…"
-        choices.append((f"{document_name(meta.doc_type, meta.number)} — {title} · {doc_id}", doc_id))
+        name = Citation(doc_id, meta.doc_type, meta.number, "", "", "", "", 0, 0).document_name
+        choices.append((f"{name} — {title} · {doc_id}", doc_id))
     return choices
 
 
@@ -211,36 +186,36 @@ def build_app(index: SearchIndex) -> gr.Blocks:
             k = gr.Slider(1, MAX_K, value=10, step=1, label="Số kết quả", min_width=200, elem_id="k")
             doc = gr.Dropdown(document_choices(index), value=ALL_DOCS, label="Lọc theo văn bản", scale=2, min_width=240, elem_id="doc-filter")
         results = gr.HTML(message("Nhập câu hỏi rồi bấm “Tìm kiếm” hoặc Enter."), css_template=CARD_CSS, js_on_load=None, elem_id="results")
-        gr.on(
-            [query.submit, button.click, doc.change],
-            lambda q, n, d: search_page(index, q, n, d),
-            inputs=[query, k, doc],
-            outputs=results,
-            api_name="search",
-        )
+
+        def search(query: str, k: float, document: str) -> str:
+            return search_page(index, query, k, document)
+
+        gr.on([query.submit, button.click, doc.change], search, inputs=[query, k, doc], outputs=results, api_name="search")
     return demo
 
 
-def api_route(index: SearchIndex):
+def create_server(index: SearchIndex) -> FastAPI:
+    """The JSON route first, then the Gradio page mounted at "/" (it would shadow later routes)."""
+    server = FastAPI(title="Tra cứu văn bản chỉ đạo")
+
+    @server.get("/api/search")
     def api_search(q: str = "", k: str = "10", doc: str = ALL_DOCS) -> JSONResponse:
         if not q.strip():
-            return JSONResponse({"error": "Tham số q (câu hỏi) đang trống."}, status_code=400)
+            return _bad_request("Tham số q (câu hỏi) đang trống.")
         if not k.isdigit() or not 1 <= int(k) <= MAX_K:
-            return JSONResponse({"error": f"Tham số k phải là số nguyên từ 1 đến {MAX_K}."}, status_code=400)
+            return _bad_request(f"Tham số k phải là số nguyên từ 1 đến {MAX_K}.")
+        if doc != ALL_DOCS and doc not in index.documents:
+            return _bad_request(f"Không có văn bản '{doc}' trong chỉ mục.")
         try:
-            hits = find_hits(index, q, int(k), doc)
+            return JSONResponse({"query": q, "results": [h.to_dict() for h in find_hits(index, q, int(k), doc)]})
         except RagError as err:
-            return JSONResponse({"error": str(err)}, status_code=400)
-        return JSONResponse({"query": q, "results": [h.to_dict() for h in hits]})
+            return _bad_request(str(err))
 
-    return api_search
-
-
-def create_server(index: SearchIndex) -> FastAPI:
-    """The JSON route first, then the Gradio page mounted at "/"."""
-    server = FastAPI(title="Tra cứu văn bản chỉ đạo")
-    server.add_api_route("/api/search", api_route(index), methods=["GET"])
     return gr.mount_gradio_app(server, build_app(index), path="/", css=PAGE_CSS, footer_links=["api"])
+
+
+def _bad_request(text: str) -> JSONResponse:
+    return JSONResponse({"error": text}, status_code=400)
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -254,7 +229,8 @@ def open_index(index_dir: str, corpus_dir: str) -> SearchIndex:
     try:
         return SearchIndex.load(index_dir, corpus_dir=corpus_dir if Path(corpus_dir).is_dir() else None)
     except (IndexNotFoundError, StaleIndexError) as err:
-        print(f"{err}\nĐang xây dựng chỉ mục '{index_dir}' từ '{corpus_dir}'…", file=sys.stderr)
+        reason = "chưa có chỉ mục" if isinstance(err, IndexNotFoundError) else "văn bản nguồn đã thay đổi"
+        print(f"Đang xây dựng chỉ mục '{index_dir}' từ '{corpus_dir}' ({reason})…", file=sys.stderr)
         return SearchIndex.build(corpus_dir, index_dir, progress=_progress)
 
 

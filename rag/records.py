@@ -9,7 +9,7 @@ from typing import Any
 _SECTION_LABEL = re.compile(r"^\W*([IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)\-–]")
 
 
-def _shorten(text: str, limit: int = 60) -> str:
+def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
@@ -84,12 +84,31 @@ class Citation:
         parts = roman[:1] + numbers[-1:] + letters[-1:]
         return ".".join(parts)
 
-    def __str__(self) -> str:
+    @property
+    def document_name(self) -> str:
+        """"Kế hoạch số 45-KH/TU", or "Kế hoạch" when the number is not written in the file."""
         kind = self.doc_type.capitalize() or "Văn bản"
-        name = f"{kind} số {self.number}" if self.number else f"{kind} “{_shorten(self.title)}”" if self.title else kind
-        issuer = f" của {self.issuer}" if self.issuer else ""
-        where = f", mục {self.section_number}" if self.section_number else ""
-        return f"{name}{issuer}{where} ({self.file}, dòng {self.line_start}–{self.line_end})"
+        return f"{kind} số {self.number}" if self.number else kind
+
+    def __str__(self) -> str:
+        """As staff cite it: "Kế hoạch số 45-KH/TU ngày 14/02/2022 của … về …, mục II.1.2 (file, dòng 79–80)"."""
+        text = self.document_name
+        if self.date:
+            text += f" {_vietnamese_date(self.date)}"
+        if self.issuer:
+            text += f" của {self.issuer}"
+        if self.title:
+            title = _shorten(self.title[:1].lower() + self.title[1:])
+            text += f" {title}" if title.startswith("về ") else f" về {title}"
+        if self.section_number:
+            text += f", mục {self.section_number}"
+        return f"{text} ({self.file}, dòng {self.line_start}–{self.line_end})"
+
+
+def _vietnamese_date(iso: str) -> str:
+    """"2022-02-14" → "ngày 14/02/2022"; "2022-02" → "tháng 02/2022"; "2022" → "năm 2022"."""
+    parts = iso.split("-")
+    return f"{('năm', 'tháng', 'ngày')[len(parts) - 1]} {'/'.join(reversed(parts))}" if 1 <= len(parts) <= 3 else iso
 
 
 @dataclass(frozen=True)
