@@ -66,7 +66,8 @@ class SentenceTransformerEmbedder:
                 "Give a local folder or a model shipped by an installed package."
             ) from err
         self.name = name
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         # e5-family models expect these prefixes; others are trained without them.
         self._prefixes = {"query": "query: ", "passage": "passage: "} if "e5" in name.lower() else {}
 

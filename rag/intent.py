@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .facts import Facts
 from .normalize import fold_diacritics
 
 # Matched on the folded, lower-case query so that questions typed without diacritics count too.
@@ -33,10 +34,13 @@ def question_intents(query: str) -> set[str]:
     return intents
 
 
-def intent_matches(intents: set[str], text: str) -> bool:
-    """Whether ``text`` answers the kind of question asked (any of the intents)."""
+def intent_matches(intents: set[str], text: str, facts: Facts | None = None) -> bool:
+    """Whether a passage answers the kind of question asked: its extracted facts when there are
+    some (a lead body for "who", a deadline for "when"), else the wording of ``text``."""
+    who = bool(facts.lead) if facts and facts.lead else bool(LEAD_BODY.search(text))
+    when = bool(facts.deadlines) if facts and facts.deadlines else bool(DEADLINE.search(text))
     return (
-        ("who" in intents and bool(LEAD_BODY.search(text)))
-        or ("when" in intents and bool(DEADLINE.search(text)))
+        ("who" in intents and who)
+        or ("when" in intents and when)
         or ("how_many" in intents and bool(QUANTITY.search(text)))
     )

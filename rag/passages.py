@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .facts import extract_facts, plan_year
 from .normalize import index_text, strip_markdown
 from .records import DocumentMeta, ParsedDocument, Passage
 from .structure import Block, parse_layout, read_metadata
@@ -106,8 +107,12 @@ def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0) -> list
 def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDocument:
     """Display text of a whole file → metadata and passages."""
     layout = parse_layout(text)
-    meta = DocumentMeta.from_dict(read_metadata(doc_id, layout))
-    return ParsedDocument(meta=meta, passages=build_passages(doc_id, layout.body), fingerprint=fingerprint)
+    fields = read_metadata(doc_id, layout)
+    passages = build_passages(doc_id, layout.body)
+    fields["year"] = plan_year(str(fields.get("title", "")), str(fields.get("date", "")), [p.text for p in passages])
+    meta = DocumentMeta.from_dict(fields)
+    facts = [extract_facts(p.text, p.section_path, year=meta.year) for p in passages]
+    return ParsedDocument(meta=meta, passages=passages, facts=facts, fingerprint=fingerprint)
 
 
 def passage_index_text(passage: Passage) -> str:

@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .facts import Facts
+
 _SECTION_LABEL = re.compile(r"^\W*([IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)\-–]")
 
 
@@ -27,6 +29,7 @@ class DocumentMeta:
     signer: str = ""
     signer_role: str = ""  # "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"
     recipients: tuple[str, ...] = ()
+    year: int | None = None  # the year the document is for: its date, else its title, else its text
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -121,6 +124,7 @@ class Hit:
     citation: Citation
     lexical_score: float = 0.0
     dense_score: float = 0.0
+    facts: Facts = field(default_factory=Facts)
 
     @property
     def text(self) -> str:
@@ -142,6 +146,7 @@ class Hit:
             "lines": [self.passage.line_start, self.passage.line_end],
             "citation": asdict(self.citation),
             "citation_text": str(self.citation),
+            "facts": self.facts.to_dict(),
         }
 
 
@@ -151,4 +156,5 @@ class ParsedDocument:
 
     meta: DocumentMeta
     passages: list[Passage] = field(default_factory=list)
+    facts: list[Facts] = field(default_factory=list)  # one per passage
     fingerprint: str = ""  # sha256 of the file's bytes

@@ -18,6 +18,7 @@ import numpy as np
 from .dense import DenseIndex
 from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
 from .errors import EmbedderMismatchError, IndexDamagedError, QueryError, StaleIndexError
+from .facts import Facts
 from .intent import intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, parse_document, passage_index_text
@@ -57,6 +58,7 @@ class SearchIndex:
         self,
         *,
         passages: list[Passage],
+        facts: list[Facts],
         documents: dict[str, DocumentMeta],
         lexical: LexicalIndex,
         dense: DenseIndex,
@@ -66,6 +68,7 @@ class SearchIndex:
         settings: SearchSettings | None = None,
     ) -> None:
         self.passages = passages
+        self.facts = facts  # one per passage: bodies, deadlines, cited documents
         self.documents = documents
         self.lexical = lexical
         self.dense = dense
@@ -96,12 +99,14 @@ class SearchIndex:
         model = get_embedder(embedder) if isinstance(embedder, str) else embedder
         files = list_corpus(corpus_dir)
         passages: list[Passage] = []
+        facts: list[Facts] = []
         documents: dict[str, DocumentMeta] = {}
         fingerprints: dict[str, str] = {}
         for done, path in enumerate(files, 1):
             raw = read_document(path)
             parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
             passages += [replace(p, passage_id=len(passages) + i) for i, p in enumerate(parsed.passages)]
+            facts += parsed.facts
             documents[path.name] = parsed.meta
             fingerprints[path.name] = raw.sha256
             if progress:
@@ -126,6 +131,7 @@ class SearchIndex:
         }
         index = cls(
             passages=passages,
+            facts=facts,
             documents=documents,
             lexical=lexical,
             dense=DenseIndex.build(vectors),
@@ -145,6 +151,7 @@ class SearchIndex:
         with atomic_folder(Path(index_dir)) as folder:
             write_jsonl(folder / "documents.jsonl", (meta.to_dict() for meta in self.documents.values()))
             write_jsonl(folder / "passages.jsonl", (p.to_dict() for p in self.passages))
+            write_jsonl(folder / "facts.jsonl", (f.to_dict() for f in self.facts))
             self.dense.save(folder)
             self.lexical.save(folder)
             (folder / "restorer.json").write_text(json.dumps(self.restorer.to_dict(), ensure_ascii=False), encoding="utf-8")
@@ -172,6 +179,7 @@ class SearchIndex:
         if corpus_dir is not None:
             check_fresh(manifest, corpus_dir, folder)
         passages = [Passage.from_dict(row) for row in read_jsonl(folder / "passages.jsonl")]
+        facts = [Facts.from_dict(row) for row in read_jsonl(folder / "facts.jsonl")]
         documents = {row["doc_id"]: DocumentMeta.from_dict(row) for row in read_jsonl(folder / "documents.jsonl")}
         lexical = LexicalIndex.load(folder)
         dense = DenseIndex.load(folder)
@@ -179,12 +187,13 @@ class SearchIndex:
             restorer = AccentRestorer.from_dict(json.loads((folder / "restorer.json").read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError) as err:
             raise IndexDamagedError(f"'{folder / 'restorer.json'}' is missing or damaged. Rebuild with 'rag index'.") from err
-        if not (len(passages) == lexical.size == dense.vectors.shape[0] == manifest["corpus"]["passages"]):
+        if not (len(passages) == len(facts) == lexical.size == dense.vectors.shape[0] == manifest["corpus"]["passages"]):
             raise IndexDamagedError(
                 f"The files in '{folder}' disagree on the number of passages (an interrupted copy?). Rebuild with 'rag index'."
             )
         return cls(
             passages=passages,
+            facts=facts,
             documents=documents,
             lexical=lexical,
             dense=dense,
@@ -266,13 +275,13 @@ class SearchIndex:
         intents = question_intents(analysis.original)
         if intents and s.intent_boost:
             fused = fused + s.intent_boost * np.array(
-                [intent_matches(intents, self.passages[i].text) for i in ids], dtype=np.float32
+                [intent_matches(intents, self.passages[i].text, self.facts[i]) for i in ids], dtype=np.float32
             )
         order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
         ranked = diversify(order, fused, doc_of, s.diversity)[:k]
         return [
-            Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]))
+            Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]), self.facts[ids[j]])
             for rank, (j, score) in enumerate(ranked, 1)
         ]
 

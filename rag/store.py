@@ -4,6 +4,7 @@
       manifest.json      format version, embedder, chunking settings, corpus fingerprints, build time
       documents.jsonl    one line per document: metadata
       passages.jsonl     one line per passage: text, section path, line span
+      facts.jsonl        one line per passage: lead and coordinating bodies, deadlines, cited documents
       vectors.npy        passage vectors (float32), also the embedding cache of the next build
       dense.faiss        the FAISS index over those vectors
       bm25_accented/     bm25s index over syllables, compound words and document-number keys
@@ -25,7 +26,7 @@ from typing import Any
 
 from .errors import IndexDamagedError, IndexNotFoundError, RagError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 
 
