@@ -2,6 +2,7 @@
 
 import logging
 
+from .duties import Answer, AnswerPart, Duty
 from .embed import Embedder, get_embedder
 from .errors import (
     CorpusError,
@@ -14,15 +15,23 @@ from .errors import (
     RagError,
     StaleIndexError,
 )
+from .facts import CitedDocument, Deadline, Facts
+from .filters import SearchFilter
 from .records import Citation, DocumentMeta, Hit, Passage
 from .search import SearchIndex, SearchSettings
 
 __all__ = [
+    "Answer",
+    "AnswerPart",
+    "CitedDocument",
     "Citation",
     "CorpusError",
     "DocumentMeta",
+    "Deadline",
     "DocumentReadError",
+    "Duty",
     "Embedder",
+    "Facts",
     "EmbedderMismatchError",
     "EmbedderUnavailableError",
     "Hit",
@@ -31,6 +40,7 @@ __all__ = [
     "Passage",
     "QueryError",
     "RagError",
+    "SearchFilter",
     "SearchIndex",
     "SearchSettings",
     "StaleIndexError",

@@ -9,11 +9,15 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .errors import IndexNotFoundError, RagError
+from .filters import SearchFilter
+from .records import Hit
 from .search import SearchIndex
 
 DEFAULT_CORPUS = os.environ.get("RAG_CORPUS", "corpus")
@@ -44,6 +48,7 @@ def main() -> None:
       rag index                                  # build index/ from corpus/
       rag search "Ai chủ trì hội nghị cấp tỉnh?" -k 5
       rag search "thoi han nop bao cao" --json   # JSON lines for tools
+      rag duties --body BTG --xlsx duties.xlsx   # the duty table
       rag eval queries.jsonl --out results.jsonl
     """
 
@@ -82,31 +87,107 @@ def index(corpus: str, index_dir: str, embedder: str) -> None:
     )
 
 
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that narrow a search or the duty table; they become one ``SearchFilter``."""
+    options = [
+        click.option("--doc", help="Only this document (its file name)."),
+        click.option("--issuer", help="Only documents whose issuing body contains this ('Thị ủy')."),
+        click.option("--type", "doc_type", help="Only this document type ('kế hoạch')."),
+        click.option("--year", type=int, help="Only documents for this year."),
+        click.option("--body", help="Only passages naming this responsible body, lead or coordinating ('BTG')."),
+        click.option("--due-from", help="Only deadlines from this date: 2022, 2022-03, 2022-03-31, 'Q1 2022'."),
+        click.option("--due-to", help="Only deadlines up to this date (same forms)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _filter(doc: str | None, issuer: str | None, doc_type: str | None, year: int | None, body: str | None, due_from: str | None, due_to: str | None) -> SearchFilter:
+    return SearchFilter(doc=doc, issuer=issuer, doc_type=doc_type, year=year, body=body, due_from=due_from, due_to=due_to)
+
+
 @main.command()
 @click.argument("query")
 @click.option("-k", "--top-k", "k", default=5, show_default=True, help="How many passages.")
 @click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit, for tools.")
+@filter_options
 @corpus_option
 @index_option
-def search(query: str, k: int, mode: str, as_json: bool, corpus: str, index_dir: str) -> None:
-    """Find the passages that answer QUERY, best first, each with its citation.
+def search(query: str, k: int, mode: str, as_json: bool, corpus: str, index_dir: str, **filters: Any) -> None:
+    """Find the passages that answer QUERY, best first, each with its citation and facts.
+
+    A who/when question also gets a short answer taken from the facts of the best passages.
 
     \b
     Examples:
       rag search "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?" -k 5
       rag search "KL 01" --json
+      rag search "báo cáo kết quả" --body BTG --due-from "Q1 2022" --due-to "Q1 2022"
     """
-    hits = open_index(index_dir, corpus).search(query, k=k, mode=mode)
+    index = open_index(index_dir, corpus)
+    where = _filter(**filters)
+    if mode == "hybrid":
+        answer, hits = index.answer(query, k=k, where=where)
+    else:
+        answer, hits = None, index.search(query, k=k, mode=mode, where=where)
     if as_json:
         for hit in hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
         return
+    if answer:
+        sources = ", ".join(f"#{p.rank}" for p in answer.parts)
+        click.echo(f"Trả lời: {answer.text}  (theo kết quả {sources})\n")
     if not hits:
-        click.echo("No passage matches. Try other words, or fewer of them.")
+        click.echo("No passage matches. Try other words, fewer of them, or a wider filter.")
     for hit in hits:
         click.echo(f"{hit.rank}. [{hit.score:.3f}] {hit.citation}")
-        click.echo(f"   {hit.text}\n")
+        click.echo(f"   {hit.text}")
+        click.echo(_facts_line(hit) + "\n")
+
+
+def _facts_line(hit: Hit) -> str:
+    facts = hit.facts
+    parts = []
+    if facts.lead:
+        parts.append("chủ trì: " + "; ".join(facts.lead))
+    if facts.coordinating:
+        parts.append("phối hợp: " + "; ".join(facts.coordinating))
+    if facts.deadlines:
+        parts.append("thời hạn: " + "; ".join(d.text + (" (!)" if d.flag else "") for d in facts.deadlines))
+    return f"   [{' | '.join(parts)}]" if parts else ""
+
+
+@main.command()
+@filter_options
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Write the table as CSV (UTF-8, opens in Excel).")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), help="Write the table as an Excel workbook.")
+@corpus_option
+@index_option
+def duties(csv_path: str | None, xlsx_path: str | None, corpus: str, index_dir: str, **filters: Any) -> None:
+    """List every duty in the corpus: task, lead body, coordinating bodies, deadline, citation.
+
+    \b
+    Examples:
+      rag duties --body "Ban Tuyên giáo"
+      rag duties --due-from 2022-01 --due-to 2022-03 --xlsx nhiem-vu-quy-1.xlsx
+    """
+    from .duties import write_csv, write_xlsx
+
+    table = open_index(index_dir, corpus).duties(_filter(**filters))
+    if csv_path:
+        write_csv(table, csv_path)
+    if xlsx_path:
+        write_xlsx(table, xlsx_path)
+    if csv_path or xlsx_path:
+        click.echo(f"Wrote {len(table)} duties to {' and '.join(p for p in (csv_path, xlsx_path) if p)}.")
+        return
+    for duty in table:
+        row = duty.row()
+        click.echo(f"- {row[0]}\n  chủ trì: {row[1]}" + (f" | phối hợp: {row[2]}" if row[2] else "") + (f" | thời hạn: {row[3]}" if row[3] else ""))
+        click.echo(f"  {duty.citation}")
+    click.echo(f"{len(table)} duties.", err=True)
 
 
 @main.command(name="eval")

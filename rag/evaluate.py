@@ -15,6 +15,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .facts import Deadline
+from .filters import loose
 from .normalize import repair_pdf_text, strip_markdown, unify_tone_marks
 from .search import SearchIndex
 
@@ -75,3 +77,54 @@ def score(queries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
         per_kind[q.get("kind", "?")].append(row)
         per_kind["ALL"].append(row)
     return {kind: {m: sum(r[m] for r in rows) / len(rows) for m in rows[0]} | {"n": len(rows)} for kind, rows in per_kind.items()}
+
+
+# --- fact extraction -----------------------------------------------------------------------------
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Equal names, or one a prefix of the other of two or more words ("Đảng ủy trực thuộc" ~ "… Tỉnh ủy")."""
+    a, b = loose(a), loose(b)
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (len(short.split()) >= 2 and long_.startswith(short + " "))
+
+
+def _same_deadline(gold: dict[str, Any], found: Deadline) -> bool:
+    g, f = loose(gold["text"]), loose(strip_markdown(found.text))
+    return (g in f or f in g) and (gold.get("end") in (None, found.end) or found.end is None and gold.get("recurring") == found.recurring)
+
+
+def _counts(gold: list[Any], found: list[Any], same: Any) -> tuple[int, int, int]:
+    """(true positives, found, gold) with one-to-one matching."""
+    unmatched = list(gold)
+    true = 0
+    for item in found:
+        match = next((g for g in unmatched if same(g, item)), None)
+        if match is not None:
+            unmatched.remove(match)
+            true += 1
+    return true, len(found), len(gold)
+
+
+def score_facts(gold_rows: list[dict[str, Any]], index: SearchIndex) -> dict[str, dict[str, float]]:
+    """Precision and recall of each fact type against hand-labelled passages (tests/data/facts_gold.jsonl)."""
+    by_place = {(p.doc_id, p.line_start, strip_markdown(p.text)[:30]): i for i, p in enumerate(index.passages)}
+    totals: dict[str, list[int]] = {name: [0, 0, 0] for name in ("lead", "coordinating", "deadlines", "citations")}
+    for row in gold_rows:
+        key = next(k for k in by_place if k[0] == row["doc"] and k[1] == row["line_start"] and strip_markdown(row["text_start"])[:30].startswith(k[2][:20]))
+        facts = index.facts[by_place[key]]
+        citations = list({c.key: c for c in facts.citations}.values())
+        for name, gold, found, same in (
+            ("lead", row["lead"], list(facts.lead), _same_body),
+            ("coordinating", row["coordinating"], list(facts.coordinating), _same_body),
+            ("deadlines", row["deadlines"], list(facts.deadlines), _same_deadline),
+            ("citations", row["citations"], citations, lambda g, f: loose(g["number"]) == loose(f.number) and loose(g["type"]) == loose(f.doc_type)),
+        ):
+            true, n_found, n_gold = _counts(gold, found, same)
+            totals[name][0] += true
+            totals[name][1] += n_found
+            totals[name][2] += n_gold
+    return {
+        name: {"precision": t / f if f else 1.0, "recall": t / g if g else 1.0, "gold": g, "found": f}
+        for name, (t, f, g) in totals.items()
+    }

@@ -24,24 +24,30 @@ _ABBREVIATED = {
     "VP": "Văn phòng", "TU": "Tỉnh ủy",
 }  # fmt: skip
 # What a body name starts with (longest first), and the words that may continue it.
-_HEADS = sorted(
+_HEAD_NAMES = (
     """Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Thường vụ|Ban Chấp hành|Ban cán sự đảng|Ban Xây dựng
     tổ chức cơ sở đảng|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
     Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
-    Trường|Đoàn|Công đoàn|Hội|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
-    cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
-    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP""".replace("\n    ", " ").split("|"),
+    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
+    cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
+    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP""".replace("\n    ", " ").split("|")
+)
+# Multi-word heads are found with either first letter ("Đảng đoàn", "các đảng đoàn"); one-word ones
+# ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words.
+_HEADS = sorted(
+    {v for h in _HEAD_NAMES for v in ((h, h[0].upper() + h[1:], h[0].lower() + h[1:]) if " " in h else (h,))},
     key=len,
     reverse=True,
 )
+_NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban"}
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
     "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
     "cụ ban nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
 ).split()
 _CONTINUE = (
-    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?!(?:" + "|".join(_VERBS) + r")\b)[a-zđà-ỹ]+)?|tỉnh|thị xã|huyện|thành phố|khối|"
+    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?!(?:" + "|".join(_VERBS) + r"|ban hành)\b)[a-zđà-ỹ]+)?|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
     r"cấp (?:tỉnh|huyện|xã)|-\s+[A-ZĐ][\wÀ-ỹ]*))"
 )
@@ -49,6 +55,7 @@ _BODY = re.compile(r"(?<![\wÀ-ỹ])(?:(?:các|Các)\s+)?(" + "|".join(re.escape
 _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$")
 _COORDINATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+$")
 _LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
+_ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch|Chỉ thị|Hướng dẫn)")  # the preamble's issuer
 _NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên"}
 _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
 
@@ -71,6 +78,8 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
             if word in _STOP_WORDS:  # a body name does not run into a document title
                 name = " ".join(words[:i])
                 break
+        if name in _NEEDS_NAME:  # "Báo cáo", "Sở" alone: not a named body
+            continue
         found.append((match.start(), match.start(1) + len(name), normalise_body(name)))
     return found
 
@@ -93,7 +102,8 @@ def _list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tu
 
 
 def _plain_item(text: str) -> str:
-    plain = re.sub(r"\s+", " ", strip_markdown(text)).strip()
+    plain = re.sub(r"\s+", " ", unify_tone_marks(strip_markdown(text))).strip()
+    plain = re.sub(r"\b([Cc]ác\s+)?chi,\s+đảng bộ", r"\1chi bộ, đảng bộ", plain)  # "các chi, đảng bộ" is elliptic
     plain = re.sub(r"^[-+•]\s*", "", plain)
     return re.sub(r"^(?:[a-zđ]|\d+(?:\.\d+)*)[.)]\s*", "", plain)
 
@@ -118,12 +128,12 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         lead += _list_after(plain, len(plain) - len(rest.lstrip()), bodies)[0]
     for start, end, name in bodies:
         before, after = plain[:start], plain[end:]
-        clause_start = start == 0 or re.search(r"[;.]\s*$", before)
+        clause_start = start == 0 or re.search(r"[;.:]\s*$|^(?:Căn cứ|Trên cơ sở|Sau khi)[^;.]*,\s*$", before)
         if _COORDINATE.search(before):
             coordinating += _list_after(plain, start, bodies)[0]
         elif _LEAD_AFTER.search(before):
             lead += _list_after(plain, start, bodies)[0]
-        elif _LEAD_VERB.match(after):
+        elif _LEAD_VERB.match(after) or (_ISSUES.match(after) and not re.search(r"(?:cho|giúp|với)\s+$", before)):
             lead.append(name)
         elif clause_start:
             names, list_end = _list_after(plain, start, bodies)
@@ -139,7 +149,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
 def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
     """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy")."""
     for heading in reversed(section_path):
-        text = re.sub(r"^\W*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", strip_markdown(heading)).strip()
+        text = re.sub(r"^\W*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
         text = re.sub(r"^(?:Giao|Đối với)\s+", "", text)
         bodies = _bodies_in(text)
         if bodies and bodies[0][0] == 0:
@@ -207,7 +217,8 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"quý\s+(I{1,3}|IV)(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
     ("half", re.compile(r"(06|6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?", re.I)),
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
-    ("ongoing", re.compile(r"(?:Thời gian(?: thực hiện)?\s*:\s*)?\b[Tt]hường xuyên\b")),
+    # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
+    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|^[Tt]hường xuyên\.?$")),
 ]
 _RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly"}
 
@@ -265,10 +276,7 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
         unit = (match.group(2) or match.group(4)).lower()
         return Deadline(words, None, None, _RECURRING[unit])
     if kind == "ongoing":
-        before = text[max(0, match.start() - 30) : match.start()].lower()
-        if "thời gian" in words.lower() or "thời gian" in before or re.match(r"^[Tt]hường xuyên\.?$", text.strip()):
-            return Deadline(words, None, None, "ongoing")
-        return None
+        return Deadline(words, None, None, "ongoing")
     return None
 
 

@@ -16,9 +16,11 @@ from pathlib import Path
 import numpy as np
 
 from .dense import DenseIndex
+from .duties import Answer, Duty, extract_answer, list_duties
 from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
 from .errors import EmbedderMismatchError, IndexDamagedError, QueryError, StaleIndexError
 from .facts import Facts
+from .filters import SearchFilter
 from .intent import intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, parse_document, passage_index_text
@@ -210,11 +212,20 @@ class SearchIndex:
 
     # --- searching -----------------------------------------------------------------------
 
-    def search(self, query: str, k: int = 10, *, mode: str = "hybrid") -> list[Hit]:
-        """The ``k`` best passages for ``query``; ``mode`` is "hybrid", "lexical" or "dense"."""
-        return self.search_batch([query], k=k, mode=mode)[0]
+    def search(self, query: str, k: int = 10, *, mode: str = "hybrid", where: SearchFilter | None = None) -> list[Hit]:
+        """The ``k`` best passages for ``query``.
 
-    def search_batch(self, queries: list[str], k: int = 10, *, mode: str = "hybrid") -> list[list[Hit]]:
+        Args:
+            query: a question or words, with or without diacritics.
+            k: how many hits.
+            mode: "hybrid" (default), "lexical" or "dense".
+            where: only passages that satisfy this filter (document, issuer, type, year, body, deadline).
+        """
+        return self.search_batch([query], k=k, mode=mode, where=where)[0]
+
+    def search_batch(
+        self, queries: list[str], k: int = 10, *, mode: str = "hybrid", where: SearchFilter | None = None
+    ) -> list[list[Hit]]:
         if mode not in ("hybrid", "lexical", "dense"):
             raise QueryError(f"Unknown search mode '{mode}'. Choose hybrid, lexical or dense.")
         if k < 1:
@@ -225,13 +236,23 @@ class SearchIndex:
             if not query or not query.strip():
                 raise QueryError("The query is empty. Type a question or a few words.")
             analyses.append(analyse(query, self.restorer))
+        allowed = self.allowed(where) if where is not None and where.active else None
         query_vectors = None
         if mode != "lexical":
             query_vectors = self.embedder.embed_batch([a.dense_text for a in analyses], kind="query")
         return [
-            self._rank(analysis, None if query_vectors is None else query_vectors[i], k, mode)
+            self._rank(analysis, None if query_vectors is None else query_vectors[i], k, mode, allowed)
             for i, analysis in enumerate(analyses)
         ]
+
+    def answer(self, query: str, k: int = 5, *, where: SearchFilter | None = None) -> tuple[Answer | None, list[Hit]]:
+        """Hits for ``query`` and, for a who/when question, a short answer built from their facts."""
+        hits = self.search(query, k=k, where=where)
+        return extract_answer(question_intents(query), hits), hits
+
+    def duties(self, where: SearchFilter | None = None) -> list[Duty]:
+        """The duty table: every passage that assigns a task to a body (see ``rag.duties``)."""
+        return list_duties(self, where)
 
     def lexical_scores(self, analysis: QueryAnalysis) -> np.ndarray:
         """BM25 on the accented field (restored query) plus the folded field and the expansions."""
@@ -248,18 +269,38 @@ class SearchIndex:
             scores = scores + self.lexical.scores("accented", keys)
         return scores
 
-    def _rank(self, analysis: QueryAnalysis, vector: np.ndarray | None, k: int, mode: str) -> list[Hit]:
+    def allowed(self, where: SearchFilter) -> np.ndarray:
+        """Ids of the passages that satisfy ``where``."""
+        return np.array(
+            [
+                i
+                for i, passage in enumerate(self.passages)
+                if where.matches(passage, self.documents.get(passage.doc_id) or DocumentMeta(passage.doc_id), self.facts[i])
+            ],
+            dtype=np.int64,
+        )
+
+    def _candidates(self, lexical: np.ndarray, vector: np.ndarray | None, mode: str, allowed: np.ndarray | None) -> np.ndarray:
+        """Top passages of each retriever (within ``allowed`` when a filter is given)."""
+        s = self.settings
+        pool = np.arange(len(self.passages)) if allowed is None else allowed
+        candidates: set[int] = set()
+        if mode != "dense":
+            top = pool[np.argsort(-lexical[pool], kind="stable")[: s.candidates]]
+            candidates.update(int(i) for i in top if lexical[i] > 0)
+        if vector is not None:
+            if allowed is None:
+                ids = self.dense.search(vector[None, :], s.candidates)[1][0]
+            else:  # exact search inside the filter, so a narrow filter still gets its best passages
+                ids = allowed[np.argsort(-self.dense.scores_for(vector, allowed), kind="stable")[: s.candidates]]
+            candidates.update(int(i) for i in ids if i >= 0)
+        return np.array(sorted(candidates), dtype=np.int64)
+
+    def _rank(self, analysis: QueryAnalysis, vector: np.ndarray | None, k: int, mode: str, allowed: np.ndarray | None) -> list[Hit]:
         s = self.settings
         n = len(self.passages)
         lexical = self.lexical_scores(analysis) if mode != "dense" else np.zeros(n, dtype=np.float32)
-        candidates: set[int] = set()
-        if mode != "dense":
-            candidates.update(int(i) for i in np.argsort(-lexical)[: s.candidates] if lexical[i] > 0)
-        dense = np.zeros(0, dtype=np.float32)
-        if vector is not None:
-            _, ids = self.dense.search(vector[None, :], s.candidates)
-            candidates.update(int(i) for i in ids[0] if i >= 0)
-        ids = np.array(sorted(candidates), dtype=np.int64)
+        ids = self._candidates(lexical, vector, mode, allowed)
         if len(ids) == 0:
             return []
         lex = lexical[ids]

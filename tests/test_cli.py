@@ -12,7 +12,8 @@ def test_search_readable_and_json(corpus_index_dir):
     args = ["search", "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?", "-k", "3", "--index", str(corpus_index_dir), "--corpus", str(CORPUS)]
     readable = runner.invoke(main, args)
     assert readable.exit_code == 0, readable.output
-    assert readable.output.startswith("1. [")
+    assert readable.output.startswith("Trả lời: Tỉnh ủy  (theo kết quả #1)")
+    assert "\n1. [" in readable.output and "[chủ trì: Tỉnh ủy]" in readable.output
     assert "000_c37cd78077fd11a0.txt" in readable.output and "mục II.1.1" in readable.output
 
     as_json = runner.invoke(main, [*args, "--json"])
@@ -47,6 +48,21 @@ def test_index_command_and_errors_without_traceback(tmp_path, tiny_corpus):
 
     no_corpus = runner.invoke(main, ["index", "--corpus", str(tmp_path / "nope"), "--index", str(tmp_path / "idx2")])
     assert no_corpus.exit_code == 1 and "does not exist" in no_corpus.output
+
+
+def test_filters_and_duty_table(tmp_path, corpus_index_dir):
+    runner = CliRunner()
+    where = ["--index", str(corpus_index_dir), "--corpus", str(CORPUS)]
+    filtered = runner.invoke(main, ["search", "kiểm tra, giám sát", "--json", "--body", "UBKT", *where])
+    rows = [json.loads(line) for line in filtered.output.splitlines()]
+    assert rows and all(any("Ủy ban Kiểm tra" in b for b in r["facts"]["lead"] + r["facts"]["coordinating"]) for r in rows)
+
+    out = tmp_path / "q1.xlsx"
+    table = runner.invoke(main, ["duties", "--due-from", "Q1 2022", "--due-to", "Q1 2022", "--xlsx", str(out), *where])
+    assert table.exit_code == 0 and out.exists() and "duties to" in table.output
+
+    bad = runner.invoke(main, ["duties", "--due-from", "31/3", *where])
+    assert bad.exit_code == 1 and "not a date" in bad.output
 
 
 def test_help_shows_examples():

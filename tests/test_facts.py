@@ -1,0 +1,57 @@
+import json
+
+from rag.evaluate import score_facts
+from rag.facts import extract_facts, find_citations, find_deadlines
+
+from .conftest import ROOT
+
+
+def test_lead_and_coordinating_bodies():
+    facts = extract_facts("Giao Ban Tổ chức Tỉnh uỷ chủ trì, phối hợp với Ủy ban Kiểm tra Tỉnh ủy và các cơ quan liên quan theo dõi.")
+    assert facts.lead == ("Ban Tổ chức Tỉnh ủy",)  # tone placement unified
+    assert facts.coordinating == ("Ủy ban Kiểm tra Tỉnh ủy", "Cơ quan liên quan")
+
+
+def test_subject_list_and_inherited_lead():
+    listed = extract_facts("- Các huyện ủy, thành ủy, đảng ủy trực thuộc xây dựng kế hoạch thực hiện.")
+    assert listed.lead == ("Huyện ủy", "Thành ủy", "Đảng ủy trực thuộc")
+    inherited = extract_facts("- Biên soạn và phát hành tài liệu.", ("III. TỔ CHỨC THỰC HIỆN", "4. Giao Ban Tuyên giáo Tỉnh ủy"))
+    assert inherited.lead == ("Ban Tuyên giáo Tỉnh ủy",)
+    assert extract_facts("- Nâng cao nhận thức của cán bộ, đảng viên.").lead == ()
+    assert extract_facts("- Báo cáo kết quả về Tỉnh ủy.").lead == ()  # "Báo cáo" is not the newspaper "Báo …"
+
+
+def test_deadlines_are_normalised_and_typos_flagged():
+    due = find_deadlines("Thời gian: hoàn thành trước ngày 31 tháng 3 năm 2022.", plan_year=2022)
+    assert [(d.text, d.start, d.end) for d in due] == [("hoàn thành trước ngày 31 tháng 3 năm 2022", None, "2022-03-31")]
+    month = find_deadlines("hoàn thành trong tháng 02/2022")[0]
+    assert (month.start, month.end) == ("2022-02-01", "2022-02-28")
+    assert find_deadlines("Quý IV hằng năm")[0].recurring == "yearly"
+    assert (find_deadlines("quý I/2022")[0].start, find_deadlines("quý I/2022")[0].end) == ("2022-01-01", "2022-03-31")
+    assert find_deadlines("Thời gian thực hiện: Thường xuyên.")[0].recurring == "ongoing"
+    assert find_deadlines("nhu cầu tự thân, thường xuyên của mỗi cán bộ") == []
+    typo = find_deadlines("gửi về Ban Thường vụ Thị ủy trước ngày 15/3/2021 để tổng hợp", plan_year=2022)[0]
+    assert typo.text == "trước ngày 15/3/2021" and typo.end == "2021-03-15"  # shown as written…
+    assert "2021" in typo.flag and "2022" in typo.flag  # …and flagged
+
+
+def test_cited_documents():
+    cited = find_citations("Thực hiện Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị và Chỉ thị số 05 - CT/TW; Chỉ thị số 27/CT-TTg")
+    assert [(c.doc_type, c.number, c.date, c.issuer) for c in cited] == [
+        ("Kết luận", "01-KL/TW", "2021-05-18", "Bộ Chính trị"),
+        ("Chỉ thị", "05-CT/TW", None, None),
+        ("Chỉ thị", "27/CT-TTg", None, None),
+    ]
+    assert cited[0].key == "kết luận 01-KL/TW"
+    issuer = find_citations("Kế hoạch số 49-KH/TU, ngày 11/10/2021 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Đảng ủy Khối")[0].issuer
+    assert issuer == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_precision_and_recall_on_hand_labelled_passages(corpus_index):
+    """60 passages labelled by hand (tests/data/facts_gold.jsonl); the README reports the numbers."""
+    gold = [json.loads(line) for line in (ROOT / "tests" / "data" / "facts_gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    scores = score_facts(gold, corpus_index)
+    for kind in ("lead", "deadlines", "citations"):
+        assert scores[kind]["precision"] >= 0.9, (kind, scores[kind])
+        assert scores[kind]["recall"] >= 0.9, (kind, scores[kind])
+    assert scores["coordinating"]["precision"] >= 0.9 and scores["coordinating"]["recall"] >= 0.75, scores

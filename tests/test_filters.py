@@ -1,0 +1,43 @@
+import pytest
+
+from rag import QueryError, SearchFilter
+from rag.filters import loose
+
+QUERIES = ["tổ chức hội nghị học tập", "báo cáo kết quả", "kiem tra giam sat", "Ai chủ trì?", "KL 01"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        SearchFilter(doc="003_29223056b309dc88.txt"),
+        SearchFilter(issuer="thi uy"),
+        SearchFilter(doc_type="kế hoạch", year=2022),
+        SearchFilter(body="BTG"),
+        SearchFilter(body="Ủy ban Kiểm tra"),
+        SearchFilter(due_from="Q1 2022", due_to="Q1 2022"),
+        SearchFilter(due_from="2022-06", body="Ban Tuyên giáo"),
+    ],
+    ids=["doc", "issuer", "type-year", "body-abbrev", "body", "due-q1", "due-and-body"],
+)
+def test_a_filter_never_returns_a_passage_that_fails_it(corpus_index, where):
+    allowed = set(corpus_index.allowed(where).tolist())
+    assert allowed, "the filter should match something in the seeds"
+    for query in QUERIES:
+        for mode in ("hybrid", "lexical", "dense"):
+            hits = corpus_index.search(query, k=10, mode=mode, where=where)
+            assert {h.passage.passage_id for h in hits} <= allowed, (query, mode)
+            for hit in hits:
+                meta = corpus_index.documents[hit.doc_id]
+                assert where.matches(hit.passage, meta, hit.facts)
+
+
+def test_filters_mean_what_they_say(corpus_index):
+    for hit in corpus_index.search("kế hoạch", k=20, where=SearchFilter(body="BTG")):
+        assert any("tuyen giao" in loose(b) for b in hit.facts.lead + hit.facts.coordinating)
+    q1 = corpus_index.search("hoàn thành", k=20, where=SearchFilter(due_from="Q1 2022", due_to="Q1 2022"))
+    assert q1 and all(any(d.end and "2022-01-01" <= d.end <= "2022-03-31" for d in h.facts.deadlines) for h in q1)
+
+
+def test_bad_dates_are_explained():
+    with pytest.raises(QueryError, match="not a date"):
+        SearchFilter(due_from="31/3/2022")
