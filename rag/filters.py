@@ -53,6 +53,7 @@ class SearchFilter:
         body: part of a responsible body's name, lead or coordinating ("Ban Tuyên giáo", "BTG").
         due_from, due_to: a deadline range ("2022-01-01", "2022-03", "Q1 2022"): passages whose
             deadline falls in it. Recurring periods ("hằng năm") have no date and do not match.
+        exclude_doc: leave this document out (precedent search from one of its passages).
     """
 
     doc: str | None = None
@@ -62,6 +63,7 @@ class SearchFilter:
     body: str | None = None
     due_from: str | None = None
     due_to: str | None = None
+    exclude_doc: str | None = None
 
     def __post_init__(self) -> None:
         for value in (self.due_from, self.due_to):
@@ -74,6 +76,8 @@ class SearchFilter:
 
     def matches(self, passage: Passage, meta: DocumentMeta, facts: Facts) -> bool:
         if self.doc and passage.doc_id != self.doc:
+            return False
+        if self.exclude_doc and passage.doc_id == self.exclude_doc:
             return False
         if self.issuer and loose(self.issuer) not in loose(meta.issuer):
             return False

@@ -250,6 +250,15 @@ class SearchIndex:
         hits = self.search(query, k=k, where=where)
         return extract_answer(question_intents(query), hits), hits
 
+    def similar(self, text: str, k: int = 5, *, exclude_doc: str | None = None, where: SearchFilter | None = None) -> list[Hit]:
+        """Precedent wording: the passages closest to a drafted paragraph, best first.
+
+        Args:
+            text: a paragraph of a draft, or a hit's text.
+            exclude_doc: leave out this document (the one the paragraph comes from).
+        """
+        return self.search(text, k=k, where=replace(where or SearchFilter(), exclude_doc=exclude_doc))
+
     def duties(self, where: SearchFilter | None = None) -> list[Duty]:
         """The duty table: every passage that assigns a task to a body (see ``rag.duties``)."""
         return list_duties(self, where)

@@ -41,3 +41,10 @@ def test_filters_mean_what_they_say(corpus_index):
 def test_bad_dates_are_explained():
     with pytest.raises(QueryError, match="not a date"):
         SearchFilter(due_from="31/3/2022")
+
+
+def test_precedent_search_leaves_out_the_source_document(corpus_index):
+    draft = "Khuyến khích các huyện, các cơ quan, đơn vị tự biên soạn, bổ sung nội dung học tập phù hợp đặc điểm từng ngành"
+    assert corpus_index.similar(draft, k=1)[0].doc_id == "000_c37cd78077fd11a0.txt"
+    others = corpus_index.similar(draft, k=5, exclude_doc="000_c37cd78077fd11a0.txt")
+    assert len(others) == 5 and all(h.doc_id != "000_c37cd78077fd11a0.txt" for h in others)
