@@ -190,6 +190,52 @@ def duties(csv_path: str | None, xlsx_path: str | None, corpus: str, index_dir: 
     click.echo(f"{len(table)} duties.", err=True)
 
 
+@main.command()
+@click.argument("what")
+@click.option("--draft-for", metavar="ISSUER", help="Also propose the opening 'Thực hiện …' paragraph of a new plan by ISSUER based on WHAT (comma-separated).")
+@click.option("--json", "as_json", is_flag=True, help="The relations as one JSON object.")
+@corpus_option
+@index_option
+def related(what: str, draft_for: str | None, as_json: bool, corpus: str, index_dir: str) -> None:
+    """Show what a document is based on, what it cites, what implements or cites it, and the chain up.
+
+    WHAT is a file name of the corpus or a document number, typed loosely ("KL 01", "05-CT/TW").
+
+    \b
+    Examples:
+      rag related 004_701670e4f6488039.txt
+      rag related "KL 01"
+      rag related "KL 01,28-HD/BTGTW" --draft-for "Ban Thường vụ Huyện ủy"
+    """
+    index = open_index(index_dir, corpus)
+    if draft_for:
+        text, pieces = index.draft_basis([w.strip() for w in what.split(",")], draft_for)
+        click.echo(text)
+        for piece in pieces:
+            click.echo(f"  - {piece.text[:80]}… ({piece.doc}, dòng {piece.lines[0]}–{piece.lines[1]})")
+        return
+    relations = index.related(what)
+    if as_json:
+        from dataclasses import asdict
+
+        click.echo(json.dumps(asdict(relations), ensure_ascii=False))
+        return
+    click.echo(relations.node.label + (f"  [{relations.node.file}]" if relations.node.file else "  [không có trong kho văn bản]"))
+    for title, nodes in (
+        ("Căn cứ (thực hiện)", relations.basis),
+        ("Có trích dẫn", relations.cites),
+        ("Được thực hiện bởi", relations.based_on_by),
+        ("Được trích dẫn trong", relations.cited_by),
+    ):
+        if nodes:
+            click.echo(f"{title}:")
+            for node in nodes:
+                click.echo(f"  - {node.label}" + (f"  [{node.file}]" if node.file else ""))
+    for chain in relations.chain:
+        if len(chain) > 1:
+            click.echo("Chuỗi văn bản: " + " → ".join(n.label if not n.file else n.file for n in chain))
+
+
 @main.command(name="eval")
 @click.argument("queries", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="Where to write the ranked results (JSON lines).")

@@ -1,4 +1,4 @@
-"""Question intent: who / when / how many. A who-question prefers passages that name a responsible
+"""Question intent: who / when / how many / which plans implement a document. A who-question prefers passages that name a responsible
 body, a when-question passages with a deadline or period, a how-many question passages with a
 quantity ("30 đại biểu"). Issue 3 builds full fact extraction on this."""
 
@@ -8,10 +8,16 @@ import re
 
 from .facts import Facts
 from .normalize import fold_diacritics
+from .passages import PREAMBLE_TITLE
+from .records import Passage
+from .tokens import doc_number_keys
 
 # Matched on the folded, lower-case query so that questions typed without diacritics count too.
 _WHO = re.compile(r"(^|\s)(ai|do ai|co quan nao|don vi nao|ben nao|cap nao)(\s|\?|$)")
 _HOW_MANY = re.compile(r"(^|\s)(bao nhieu|may (nguoi|dai bieu|ngay|buoi|lop)|so luong)(\s|\?|$)")
+# "Những kế hoạch nào thực hiện KL 01?": asks for documents, with a verb of implementing.
+_WHICH_DOCUMENTS = re.compile(r"(ke hoach|van ban|chi thi|huong dan|don vi|noi) nao|nhung (ke hoach|van ban)")
+_IMPLEMENTING = re.compile(r"thuc hien|trien khai|can cu|cu the hoa|dua tren|quan triet")
 _WHEN = re.compile(r"(^|\s)(khi nao|bao gio|luc nao|thoi han|han chot|han hoan thanh|thoi gian nao|thang nao|ngay nao)(\s|\?|$)")
 
 LEAD_BODY = re.compile(r"chủ trì|\bgiao\b|tham mưu|chịu trách nhiệm|cơ quan thực hiện|\bdo\s+(?:ban|ủy|đảng|các)\b|tiến hành|quyết định", re.I)
@@ -31,7 +37,14 @@ def question_intents(query: str) -> set[str]:
         intents.add("when")
     if _HOW_MANY.search(folded):
         intents.add("how_many")
+    if _WHICH_DOCUMENTS.search(folded) and _IMPLEMENTING.search(folded) and doc_number_keys(query):
+        intents.add("basis")  # "which plans implement Kết luận 01-KL/TW?"
     return intents
+
+
+def answers_basis(query: str, passage: Passage) -> bool:
+    """An opening "Thực hiện …/Căn cứ …" paragraph that names the document the question names."""
+    return passage.section_path == (PREAMBLE_TITLE,) and bool(set(doc_number_keys(query)) & set(doc_number_keys(passage.text)))
 
 
 def intent_matches(intents: set[str], text: str, facts: Facts | None = None) -> bool:

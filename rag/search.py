@@ -21,13 +21,14 @@ from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
 from .errors import EmbedderMismatchError, IndexDamagedError, QueryError, StaleIndexError
 from .facts import Facts
 from .filters import SearchFilter
-from .intent import intent_matches, question_intents
+from .intent import answers_basis, intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, parse_document, passage_index_text
 from .query import AccentRestorer, QueryAnalysis, analyse
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
 from .reader import list_corpus, read_document
 from .records import Citation, DocumentMeta, Hit, Passage
+from .relations import Mention, RelationGraph, Relations
 from .store import FORMAT_VERSION, MANIFEST, atomic_folder, file_sha256, read_jsonl, read_manifest, write_jsonl
 from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
 
@@ -79,6 +80,7 @@ class SearchIndex:
         self._embedder = embedder
         self.settings = settings or SearchSettings()
         self._doc_of = [p.doc_id for p in passages]
+        self._graph: RelationGraph | None = None  # built on first use
 
     # --- building ------------------------------------------------------------------------
 
@@ -259,6 +261,19 @@ class SearchIndex:
         """
         return self.search(text, k=k, where=replace(where or SearchFilter(), exclude_doc=exclude_doc))
 
+    def related(self, what: str) -> Relations:
+        """What a document (file name, or number typed loosely: "KL 01") is based on, cites, and
+        is implemented or cited by, with the chain of documents above it (see ``rag.relations``)."""
+        if self._graph is None:
+            self._graph = RelationGraph(self)
+        return self._graph.relations(what)
+
+    def draft_basis(self, documents: list[str], issuer: str) -> tuple[str, list[Mention]]:
+        """An opening "Thực hiện …" paragraph built only from how the corpus cites ``documents``."""
+        if self._graph is None:
+            self._graph = RelationGraph(self)
+        return self._graph.draft_basis(documents, issuer)
+
     def duties(self, where: SearchFilter | None = None) -> list[Duty]:
         """The duty table: every passage that assigns a task to a body (see ``rag.duties``)."""
         return list_duties(self, where)
@@ -327,6 +342,8 @@ class SearchIndex:
             fused = fused + s.intent_boost * np.array(
                 [intent_matches(intents, self.passages[i].text, self.facts[i]) for i in ids], dtype=np.float32
             )
+        if "basis" in intents:  # the plans that implement the document asked about: their basis first
+            fused = fused + 3 * s.intent_boost * np.array([answers_basis(analysis.original, self.passages[i]) for i in ids], dtype=np.float32)
         order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
         ranked = diversify(order, fused, doc_of, s.diversity)[:k]
