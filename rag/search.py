@@ -8,33 +8,31 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
+from .build import Progress, check_fresh, embed_with_cache, read_corpus
 from .dense import DenseIndex
 from .duties import Answer, Duty, extract_answer, list_duties
 from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
-from .errors import EmbedderMismatchError, IndexDamagedError, QueryError, StaleIndexError
+from .errors import EmbedderMismatchError, IndexDamagedError, QueryError
 from .facts import Facts
 from .filters import SearchFilter
 from .intent import answers_basis, intent_matches, question_intents
 from .lexical import LexicalIndex
-from .passages import MAX_PASSAGE_CHARS, parse_document, passage_index_text
+from .passages import MAX_PASSAGE_CHARS, passage_index_text
 from .query import AccentRestorer, QueryAnalysis, analyse
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
-from .reader import list_corpus, read_document
 from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
-from .store import FORMAT_VERSION, MANIFEST, atomic_folder, file_sha256, read_jsonl, read_manifest, write_jsonl
+from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, write_jsonl
 from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 @dataclass(frozen=True)
@@ -101,20 +99,8 @@ class SearchIndex:
         """
         started = time.perf_counter()
         model = get_embedder(embedder) if isinstance(embedder, str) else embedder
-        files = list_corpus(corpus_dir)
-        passages: list[Passage] = []
-        facts: list[Facts] = []
-        documents: dict[str, DocumentMeta] = {}
-        fingerprints: dict[str, str] = {}
-        for done, path in enumerate(files, 1):
-            raw = read_document(path)
-            parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
-            passages += [replace(p, passage_id=len(passages) + i) for i, p in enumerate(parsed.passages)]
-            facts += parsed.facts
-            documents[path.name] = parsed.meta
-            fingerprints[path.name] = raw.sha256
-            if progress:
-                progress("read", done, len(files))
+        corpus = read_corpus(corpus_dir, progress)
+        passages, facts = corpus.passages, corpus.facts
         texts = [passage_index_text(p) for p in passages]
         lexical = LexicalIndex.build(
             {
@@ -122,7 +108,7 @@ class SearchIndex:
                 "folded": [folded_tokens(t) for t in texts],
             }
         )
-        vectors = _embed_with_cache(model, texts, index_dir, progress)
+        vectors = embed_with_cache(model, texts, index_dir, progress)
         manifest = {
             "format_version": FORMAT_VERSION,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -130,13 +116,13 @@ class SearchIndex:
             "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
             "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
             "dense": {"faiss": "IndexFlatIP", "count": int(vectors.shape[0])},
-            "corpus": {"files": fingerprints, "passages": len(passages)},
+            "corpus": {"files": corpus.fingerprints, "passages": len(passages)},
             "build_seconds": 0.0,
         }
         index = cls(
             passages=passages,
             facts=facts,
-            documents=documents,
+            documents=corpus.documents,
             lexical=lexical,
             dense=DenseIndex.build(vectors),
             restorer=AccentRestorer.from_texts(texts),
@@ -368,46 +354,3 @@ class SearchIndex:
 
 
 _FOLDED_QUESTION_WORDS = frozenset(w for word in QUESTION_WORDS for w in folded_tokens(word))
-
-
-def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
-    """Raise StaleIndexError when the corpus files differ from those the index was built from."""
-    built = manifest["corpus"]["files"]
-    current = {path.name: path for path in list_corpus(corpus_dir)}
-    added = sorted(set(current) - set(built))
-    removed = sorted(set(built) - set(current))
-    changed = sorted(name for name in set(current) & set(built) if file_sha256(current[name]) != built[name])
-    if added or removed or changed:
-        parts = [f"{label}: {', '.join(names[:5])}" for label, names in (("new", added), ("removed", removed), ("changed", changed)) if names]
-        raise StaleIndexError(
-            f"The index in '{folder}' is older than the corpus in '{corpus_dir}' ({'; '.join(parts)}). "
-            f"Rebuild it with 'rag index --corpus {corpus_dir} --index {folder}'."
-        )
-
-
-def _embed_with_cache(model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None) -> np.ndarray:
-    """Embed ``texts``, reusing vectors of identical texts from the index being replaced."""
-    cached: dict[str, np.ndarray] = {}
-    if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
-        try:
-            folder = Path(index_dir)
-            old = read_manifest(folder)
-            if old["embedder"]["name"] == model.name:
-                old_vectors = np.load(folder / "vectors.npy")
-                old_texts = [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(folder / "passages.jsonl")]
-                if len(old_texts) == len(old_vectors):
-                    cached = dict(zip(old_texts, old_vectors))
-        except Exception as err:  # a damaged old index only means no cache
-            logger.info("embedding cache not used: %s", err)
-    vectors = np.zeros((len(texts), model.dim), dtype=np.float32)
-    todo = [i for i, t in enumerate(texts) if t not in cached]
-    for i, t in enumerate(texts):
-        if t in cached:
-            vectors[i] = cached[t]
-    batch = 16
-    for start in range(0, len(todo), batch):
-        chunk = todo[start : start + batch]
-        vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
-        if progress:
-            progress("embed", min(start + batch, len(todo)), len(todo))
-    return vectors
