@@ -6,7 +6,6 @@ The CLI, the web app and other tools all go through this class.
 from __future__ import annotations
 
 import json
-import logging
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -30,8 +29,6 @@ from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
 from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, write_jsonl
 from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
-
-logger = logging.getLogger(__name__)
 
 
 
