@@ -31,7 +31,6 @@ from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_man
 from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
 
 
-
 @dataclass(frozen=True)
 class SearchSettings:
     """Ranking knobs; the defaults are the ones measured best on the dev set (see README)."""
