@@ -24,7 +24,7 @@ from .intent import answers_basis, intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, passage_index_text
 from .query import AccentRestorer, QueryAnalysis, analyse
-from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
+from .ranking import FUSION_METHODS, diversify, rrf_fusion, top_k, weighted_fusion
 from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
 from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, write_jsonl
@@ -111,16 +111,17 @@ class SearchIndex:
             "embedder": {"name": model.name, "dim": model.dim},
             "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
             "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
-            "dense": {"faiss": "IndexFlatIP", "count": int(vectors.shape[0])},
             "corpus": {"files": corpus.fingerprints, "passages": len(passages)},
             "build_seconds": 0.0,
         }
+        dense = DenseIndex.build(vectors)
+        manifest["dense"] = dense.describe()
         index = cls(
             passages=passages,
             facts=facts,
             documents=corpus.documents,
             lexical=lexical,
-            dense=DenseIndex.build(vectors),
+            dense=dense,
             restorer=AccentRestorer.from_texts(texts),
             manifest=manifest,
             embedder=model,
@@ -292,13 +293,13 @@ class SearchIndex:
         pool = np.arange(len(self.passages)) if allowed is None else allowed
         candidates: set[int] = set()
         if mode != "dense":
-            top = pool[np.argsort(-lexical[pool], kind="stable")[: s.candidates]]
+            top = pool[top_k(lexical[pool], s.candidates)]
             candidates.update(int(i) for i in top if lexical[i] > 0)
         if vector is not None:
             if allowed is None:
                 ids = self.dense.search(vector[None, :], s.candidates)[1][0]
             else:  # exact search inside the filter, so a narrow filter still gets its best passages
-                ids = allowed[np.argsort(-self.dense.scores_for(vector, allowed), kind="stable")[: s.candidates]]
+                ids = allowed[top_k(self.dense.scores_for(vector, allowed), s.candidates)]
             candidates.update(int(i) for i in ids if i >= 0)
         return np.array(sorted(candidates), dtype=np.int64)
 

@@ -130,3 +130,16 @@ def test_faiss_top_k_equals_brute_force():
     brute = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
     np.testing.assert_array_equal(ids, brute)
     np.testing.assert_allclose(scores, np.take_along_axis(queries @ vectors.T, brute, axis=1), rtol=1e-5)
+
+
+def test_large_indexes_use_hnsw_with_high_recall():
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(4000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries = rng.normal(size=(50, 32)).astype(np.float32)
+    approximate = DenseIndex.build(vectors, exact_below=1000)
+    assert approximate.describe()["faiss"] == "IndexHNSWFlat"
+    found = approximate.search(queries, 10)[1]
+    exact = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
+    recall = np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact)])
+    assert recall >= 0.95, recall
