@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .facts import extract_facts, plan_year
 from .normalize import index_text, strip_markdown
@@ -25,20 +26,21 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.;!?…])\s+(?=[\"“*]*[A-ZĐÀ-Ỹ0-9(\-+]
 def short_title(block: Block) -> str:
     """The heading as it appears in a path: "1.1. Đối với cấp tỉnh", or a long item cut short."""
     plain = re.sub(r"\s+", " ", block.plain)
+    if len(plain) <= MAX_TITLE_CHARS:
+        return plain.rstrip(" .")
     head, sep, _ = plain.partition(":")
     if sep and 3 < len(head) <= MAX_TITLE_CHARS:
         return head.strip()
-    if len(plain) <= MAX_TITLE_CHARS:
-        return plain.rstrip(" .")
     cut = plain[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;") + "…"
 
 
 def _is_content(block: Block) -> bool:
-    """A heading that is also a duty ("2. Giao Ban Tuyên giáo … chủ trì …") is a passage as well."""
+    """A heading that is also a duty ("2. Giao Ban Tuyên giáo … chủ trì …") or carries a value
+    after a colon ("1. Thời gian: quý I/2022") is a passage as well."""
     plain = block.plain
     head, sep, rest = plain.partition(":")
-    return len(plain) > MAX_TITLE_CHARS or bool(sep and len(rest.strip()) > 20)
+    return len(plain) > MAX_TITLE_CHARS or bool(sep and rest.strip())
 
 
 def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
@@ -62,34 +64,57 @@ def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
     return pieces
 
 
+@dataclass
+class _Open:
+    """A heading on the stack while its section is read."""
+
+    level: float
+    title: str
+    block: Block
+    shown: bool  # its text already reached a passage (itself or a child under it)
+
+
 def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
-    """Walk the blocks with a stack of open headings; yield (heading path, block) per passage."""
-    stack: list[tuple[float, str]] = []
+    """Walk the blocks with a stack of open headings; yield (heading path, block) per passage.
+
+    A heading whose section turns out empty is yielded itself, so that no text is lost.
+    """
+    stack: list[_Open] = []
+
+    def close(level: float) -> Iterable[tuple[tuple[str, ...], Block]]:
+        while stack and stack[-1].level >= level:
+            closed = stack.pop()
+            if not closed.shown:
+                yield tuple(o.title for o in stack), closed.block
+
+    def path() -> tuple[str, ...]:
+        for opened in stack:
+            opened.shown = True
+        return tuple(o.title for o in stack)
+
     for i, block in enumerate(body):
         if not stack and block.kind == "paragraph" and block.plain.startswith(("Thực hiện", "Căn cứ")):
             yield (PREAMBLE_TITLE,), block
             continue
         next_block = body[i + 1] if i + 1 < len(body) else None
-        level = block.level
         # A line ending in ":" followed by deeper bullets introduces them: it acts as their heading.
         introduces = (
             block.kind != "heading"
             and block.plain.endswith(":")
             and next_block is not None
             and next_block.kind == "bullet"
-            and next_block.level > level
+            and next_block.level > block.level
         )
+        yield from close(block.level)
         if block.kind == "heading" or introduces:
-            while stack and stack[-1][0] >= level:
-                stack.pop()
-            if block.kind != "heading" or _is_content(block):
-                if len(block.plain) > 25 or block.kind != "heading":
-                    yield tuple(title for _, title in stack), block
-            stack.append((level if block.kind == "heading" else level + 0.5, short_title(block)))
+            is_passage = block.kind != "heading" or (_is_content(block) and len(block.plain) > 25)
+            if is_passage:
+                yield path(), block
+            level = block.level if block.kind == "heading" else block.level + 0.5
+            stack.append(_Open(level, short_title(block), block, is_passage))
             continue
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        yield tuple(title for _, title in stack), block
+        yield path(), block
+    yield from close(float("-inf"))
 
 
 def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0) -> list[Passage]:

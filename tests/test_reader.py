@@ -41,13 +41,12 @@ def test_binary_file_is_refused(tmp_path):
         read_document(path)
 
 
-def test_tcvn3_bytes_get_a_conversion_hint(tmp_path):
-    # "Kế hoạch" and "Tỉnh ủy" as the ABC/TCVN3 font stores them (read as cp1252 they look like this).
-    legacy = "KÕ ho¹ch häc tËp cña Ban Th­êng vô TØnh ñy ".encode("cp1252") * 20
+def test_tcvn3_bytes_are_converted_to_unicode(tmp_path):
+    # "Kế hoạch học tập của Ban Thường vụ Tỉnh ủy" as the ABC/TCVN3 font stores it (cp1252 view).
+    legacy = "KÕ ho¹ch häc tËp cña Ban Th­êng vô TØnh ñy\n".encode("cp1252") * 20
     path = tmp_path / "legacy.txt"
     path.write_bytes(legacy)
-    with pytest.raises(DocumentReadError, match="TCVN3"):
-        read_document(path)
+    assert read_document(path).text.splitlines()[0] == "Kế hoạch học tập của Ban Thường vụ Tỉnh ủy"
 
 
 def test_unsupported_format(tmp_path):
@@ -63,6 +62,6 @@ def test_corpus_folder_must_exist(tmp_path):
 
 
 def test_corpus_lists_supported_files_sorted(tmp_path):
-    for name in ("b.md", "a.txt", "c.pdf", "notes.json"):
+    for name in ("b.md", "a.txt", "c.odt", "notes.json", "d.docx", "e.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in list_corpus(tmp_path)] == ["a.txt", "b.md"]
+    assert [p.name for p in list_corpus(tmp_path)] == ["a.txt", "b.md", "d.docx", "e.pdf"]
