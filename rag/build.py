@@ -64,8 +64,31 @@ def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
         )
 
 
-def embed_with_cache(model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None) -> np.ndarray:
-    """Embed ``texts``, reusing vectors of identical texts from the index being replaced."""
+def corpus_changes(index_dir: Path | None, files: dict[str, str]) -> dict[str, list[str]]:
+    """What an update does compared with the index being replaced, and identical files under two names."""
+    old: dict[str, str] = {}
+    if index_dir is not None and (index_dir / MANIFEST).exists():
+        try:
+            old = read_manifest(index_dir)["corpus"]["files"]
+        except Exception as err:  # a damaged old index: everything counts as new
+            logger.info("previous manifest not read: %s", err)
+    by_hash: dict[str, list[str]] = {}
+    for name, digest in files.items():
+        by_hash.setdefault(digest, []).append(name)
+    return {
+        "added": sorted(set(files) - set(old)),
+        "changed": sorted(n for n in set(files) & set(old) if files[n] != old[n]),
+        "removed": sorted(set(old) - set(files)),
+        "unchanged": sorted(n for n in set(files) & set(old) if files[n] == old[n]),
+        "duplicates": [" = ".join(sorted(names)) for names in by_hash.values() if len(names) > 1],
+    }
+
+
+def embed_with_cache(model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None) -> tuple[np.ndarray, int]:
+    """Embed ``texts``, reusing vectors of identical texts from the index being replaced.
+
+    Returns the vectors and how many texts had to be embedded.
+    """
     cached: dict[str, np.ndarray] = {}
     if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
         try:
@@ -89,4 +112,4 @@ def embed_with_cache(model: Embedder, texts: list[str], index_dir: str | Path | 
         vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
         if progress:
             progress("embed", min(start + batch, len(todo)), len(todo))
-    return vectors
+    return vectors, len(todo)

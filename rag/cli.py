@@ -81,10 +81,17 @@ def index(corpus: str, index_dir: str, embedder: str) -> None:
     """
     started = time.perf_counter()
     built = SearchIndex.build(corpus, index_dir, embedder=embedder, progress=_progress)
+    changes = built.manifest["changes"]
     click.echo(
         f"Indexed {len(built.documents)} documents, {len(built.passages)} passages into '{index_dir}' "
         f"in {time.perf_counter() - started:.1f} s."
     )
+    for label in ("added", "changed", "removed"):
+        if changes[label]:
+            click.echo(f"  {label}: {', '.join(changes[label])}")
+    click.echo(f"  {len(changes['unchanged'])} files unchanged; {changes['embedded']} passages embedded, {changes['reused']} reused.")
+    for pair in changes["duplicates"]:
+        click.echo(f"  Warning: the same content under two names: {pair}. Remove one of them.", err=True)
 
 
 def filter_options(command: Callable[..., None]) -> Callable[..., None]:

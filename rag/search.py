@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .build import Progress, check_fresh, embed_with_cache, read_corpus
+from .build import Progress, check_fresh, corpus_changes, embed_with_cache, read_corpus
 from .dense import DenseIndex
 from .duties import Answer, Duty, extract_answer, list_duties
 from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
@@ -27,7 +27,7 @@ from .query import AccentRestorer, QueryAnalysis, analyse
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, top_k, weighted_fusion
 from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
-from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, write_jsonl
+from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
 from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
 
 
@@ -93,6 +93,13 @@ class SearchIndex:
         Vectors of passages already embedded in an existing index at ``index_dir`` (same
         embedder, same text) are reused, so a rebuild after a small change is quick.
         """
+        if index_dir is None:
+            return cls._build(corpus_dir, None, embedder, progress, compounds)
+        with update_lock(Path(index_dir)):
+            return cls._build(corpus_dir, Path(index_dir), embedder, progress, compounds)
+
+    @classmethod
+    def _build(cls, corpus_dir: str | Path, index_dir: Path | None, embedder: str | Embedder, progress: Progress | None, compounds: bool) -> SearchIndex:
         started = time.perf_counter()
         model = get_embedder(embedder) if isinstance(embedder, str) else embedder
         corpus = read_corpus(corpus_dir, progress)
@@ -104,18 +111,19 @@ class SearchIndex:
                 "folded": [folded_tokens(t) for t in texts],
             }
         )
-        vectors = embed_with_cache(model, texts, index_dir, progress)
+        vectors, embedded = embed_with_cache(model, texts, index_dir, progress)
+        dense = DenseIndex.build(vectors)
         manifest = {
             "format_version": FORMAT_VERSION,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "embedder": {"name": model.name, "dim": model.dim},
             "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
             "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
+            "dense": dense.describe(),
             "corpus": {"files": corpus.fingerprints, "passages": len(passages)},
+            "changes": {**corpus_changes(index_dir, corpus.fingerprints), "embedded": embedded, "reused": len(texts) - embedded},
             "build_seconds": 0.0,
         }
-        dense = DenseIndex.build(vectors)
-        manifest["dense"] = dense.describe()
         index = cls(
             passages=passages,
             facts=facts,

@@ -67,6 +67,24 @@ def read_manifest(folder: Path) -> dict[str, Any]:
 
 
 @contextmanager
+def update_lock(target: Path) -> Iterator[None]:
+    """One index update at a time: a second one fails at once with a clear message."""
+    import fcntl
+
+    lock_path = target.resolve().parent / f".{target.name}.lock"
+    try:
+        handle = lock_path.open("w")
+    except OSError as err:
+        raise RagError(f"Cannot write the index beside '{target}' ({err.strerror}). Choose a writable --index folder.") from err
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            raise RagError(f"Another update of the index '{target}' is running. Wait for it to finish, then try again.") from err
+        yield
+
+
+@contextmanager
 def atomic_folder(target: Path) -> Iterator[Path]:
     """Yield a scratch folder beside ``target``; on success it replaces ``target`` in one rename.
 

@@ -90,7 +90,7 @@ def test_a_crash_while_saving_leaves_the_previous_index(tmp_path, tiny_corpus, f
             (scratch / "manifest.json").write_text("half written", encoding="utf-8")
             raise RuntimeError("killed mid-build")
     assert (folder / "manifest.json").read_text(encoding="utf-8") == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index.")]  # no scratch left
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".index.building-")]  # no scratch left
     SearchIndex.load(folder, corpus_dir=tiny_corpus)
 
 
@@ -143,3 +143,40 @@ def test_large_indexes_use_hnsw_with_high_recall():
     exact = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
     recall = np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact)])
     assert recall >= 0.95, recall
+
+
+def test_incremental_update_ranks_like_a_clean_rebuild(tmp_path, tiny_corpus, fake_embedder):
+    folder = tmp_path / "index"
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    (tiny_corpus / "c_new.txt").write_text("I. NỘI DUNG\n\n- Ban Tuyên giáo chủ trì hội nghị mới.\n", encoding="utf-8")
+    (tiny_corpus / "b_chithi.md").write_text("**CHỈ THỊ**\n\n-----\n\n1. Chi bộ kiểm tra, giám sát hằng quý.\n", encoding="utf-8")
+    updated = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    changes = updated.manifest["changes"]
+    assert (changes["added"], changes["changed"], changes["unchanged"]) == (["c_new.txt"], ["b_chithi.md"], ["a_kehoach.txt"])
+    assert changes["reused"] > 0 and changes["embedded"] < len(updated.passages)
+
+    clean = SearchIndex.build(tiny_corpus, tmp_path / "clean", embedder=fake_embedder)
+    for query in ("Ai chủ trì hội nghị?", "kiem tra giam sat", "Kết luận 01"):
+        ours, theirs = updated.search(query, k=5), clean.search(query, k=5)
+        assert [(h.passage, round(h.score, 6)) for h in ours] == [(h.passage, round(h.score, 6)) for h in theirs]
+
+    (tiny_corpus / "c_new.txt").unlink()
+    assert SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder).manifest["changes"]["removed"] == ["c_new.txt"]
+
+
+def test_two_updates_at_once_are_refused(tmp_path, tiny_corpus, fake_embedder):
+    from rag import RagError
+    from rag.store import update_lock
+
+    folder = tmp_path / "index"
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    with update_lock(folder):
+        with pytest.raises(RagError, match="Another update"):
+            SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    SearchIndex.load(folder, corpus_dir=tiny_corpus)  # the index is intact and current
+
+
+def test_duplicate_documents_are_reported(tmp_path, tiny_corpus, fake_embedder):
+    (tiny_corpus / "bản sao kế hoạch.txt").write_bytes((tiny_corpus / "a_kehoach.txt").read_bytes())
+    built = SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder)
+    assert built.manifest["changes"]["duplicates"] == ["a_kehoach.txt = bản sao kế hoạch.txt"]
