@@ -2,170 +2,83 @@
 
     python app.py [--index index] [--corpus corpus] [--host 127.0.0.1] [--port 7860] [--share-network]
 
-Serves the page at ``/`` and a JSON endpoint at ``GET /api/search?q=…&k=…[&doc=…]``.
-Every retrieval decision is the engine's; this file only presents hits.
+Serves the page at ``/`` and a JSON endpoint at
+``GET /api/search?q=…&k=…[&doc=…&issuer=…&year=…&body=…&due_from=…&due_to=…]``.
+Every retrieval decision is the engine's (``search``/``answer``/``similar`` with a ``SearchFilter``);
+this file wires the page, ``app_views`` renders it, ``rag.ingest`` adds uploaded documents.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
+import hashlib
 import os
-import re
 import sys
+import tempfile
 import threading
-from itertools import groupby
+from collections import Counter
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
-from rag import Citation, Hit, IndexNotFoundError, RagError, SearchIndex, StaleIndexError
-from rag.normalize import fold_diacritics, has_diacritics, unify_tone_marks
-from rag.tokens import QUESTION_WORDS
+import app_views as views
+from rag import (
+    Answer,
+    Citation,
+    Hit,
+    IndexNotFoundError,
+    QueryError,
+    RagError,
+    SearchFilter,
+    SearchIndex,
+    StaleIndexError,
+)
+from rag.filters import loose
+from rag.ingest import add_document
+from rag.normalize import strip_markdown
+from rag.reader import MAX_FILE_BYTES, READERS
 
-EXAMPLE = "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?"
-ALL_DOCS = "__all__"
-FILTER_POOL = 200  # hits fetched before keeping one document's: the engine has no filter yet
+ALL = ALL_DOCS = "__all__"  # the "Tất cả" value of every filter
 MAX_K = 50
-_lock = threading.Lock()  # one search at a time: the Gradio queue and the JSON route share the index
+_lock = threading.Lock()  # one search at a time: the Gradio queue and the JSON route share the embedder
 
-PAGE_CSS = """
-.gradio-container { max-width: 960px !important; margin: 0 auto !important; }
-#search-btn { align-self: flex-end; min-height: 48px; margin-bottom: 10px; }
-@media (max-width: 640px) { .gradio-container { padding: 8px !important; } #search-btn { align-self: stretch; margin: 0; } }
-"""
-CARD_CSS = """
-.msg { padding: 12px 14px; border-radius: 8px; background: #f1f5f9; color: #1e293b; line-height: 1.5; }
-.msg.error { background: #fef2f2; color: #991b1b; }
-.msg.note { background: #fffbeb; color: #78350f; margin-bottom: 10px; }
-.card { border: 1px solid #d0d7de; border-radius: 10px; padding: 12px 14px; margin: 0 0 12px;
-        background: #fff; color: #1f2328; overflow-wrap: anywhere; }
-.card h3 { margin: 0 0 2px; font-size: 1.05rem; }
-.card .doc-title { margin: 0 0 6px; color: #57606a; font-size: .9rem; }
-.card .meta { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: .85rem; color: #57606a; margin-bottom: 6px; }
-.card .section { font-size: .85rem; color: #0b5394; margin-bottom: 8px; }
-.card .text { line-height: 1.6; white-space: pre-wrap; }
-.card mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 3px; }
-.card .cite { margin-top: 10px; padding-top: 8px; border-top: 1px dashed #d0d7de; font-size: .85rem; color: #3d444d; }
-"""
-
-# --- formatting -------------------------------------------------------------------------------
-
-_WORD = re.compile(r"(\w+)")
-_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*", re.S)
+# --- what the corpus contains: the filter choices -------------------------------------------------
 
 
-def _key(word: str) -> str:
-    return unify_tone_marks(word.lower())
+@dataclass(frozen=True)
+class Choices:
+    """(label, value) lists for the filter dropdowns, taken from the index so no value is guessed."""
 
+    docs: list[tuple[str, str]]
+    issuers: list[tuple[str, str]]
+    years: list[tuple[str, str]]
+    bodies: list[tuple[str, str]]
+    periods: list[tuple[str, str]]
 
-def query_terms(query: str) -> tuple[set[str], set[str]]:
-    """Words to mark: accented ones match exactly, ones typed without diacritics match folded."""
-    words = [_key(w) for w in _WORD.findall(query) if _key(w) not in QUESTION_WORDS]
-    exact = {w for w in words if has_diacritics(w)}
-    return exact, {w for w in words if not has_diacritics(w)}
-
-
-def _matches(word: str, terms: tuple[set[str], set[str]]) -> bool:
-    exact, folded = terms
-    key = _key(word)
-    return key in exact or fold_diacritics(key) in folded
-
-
-def highlight(text: str, terms: tuple[set[str], set[str]]) -> str:
-    """Escape ``text`` and wrap the query's words in <mark>; neighbouring words share one mark."""
-    pieces = _WORD.split(text)  # odd indexes are words, even ones what lies between
-    hit = [i % 2 == 1 and _matches(p, terms) for i, p in enumerate(pieces)]
-    for i in range(2, len(pieces) - 1, 2):
-        hit[i] = hit[i - 1] and hit[i + 1] and pieces[i].isspace()
-    runs = groupby(zip(hit, pieces, strict=True), key=lambda pair: pair[0])
-    chunks = [(marked, "".join(html.escape(piece) for _, piece in run)) for marked, run in runs]
-    return "".join(f"<mark>{chunk}</mark>" if marked else chunk for marked, chunk in chunks)
-
-
-def render_text(text: str, terms: tuple[set[str], set[str]]) -> str:
-    """The passage's markdown emphasis as <strong>/<em>, its words highlighted, all escaped."""
-    out, pos = [], 0
-    for m in _EMPHASIS.finditer(text):
-        tag = "strong" if m.group(1) is not None else "em"
-        out += [highlight(text[pos : m.start()], terms), f"<{tag}>{highlight(m.group(1) or m.group(2), terms)}</{tag}>"]
-        pos = m.end()
-    return "".join(out) + highlight(text[pos:], terms)
-
-
-def format_date(iso: str) -> str:
-    """"2022-02-14" → "ngày 14/02/2022"; "2022-02" → "tháng 02/2022"; "2022" → "năm 2022"."""
-    parts = iso.split("-") if iso else []
-    return f"{('năm', 'tháng', 'ngày')[len(parts) - 1]} {'/'.join(reversed(parts))}" if 1 <= len(parts) <= 3 else iso
-
-
-def line_span(hit: Hit) -> str:
-    start, end = hit.passage.line_start, hit.passage.line_end
-    return f"dòng {start}" if start == end else f"dòng {start}–{end}"
-
-
-def render_card(hit: Hit, terms: tuple[set[str], set[str]]) -> str:
-    c, e = hit.citation, html.escape
-    meta = [f"#{hit.rank}", c.issuer, format_date(c.date).capitalize(), line_span(hit), c.file]
-    return (
-        f'<article class="card" data-doc="{e(c.file)}">'
-        f"<h3>{e(c.document_name)}</h3>"
-        + (f'<p class="doc-title">{e(c.title)}</p>' if c.title else "")
-        + '<div class="meta">' + "".join(f"<span>{e(m)}</span>" for m in meta if m) + "</div>"
-        f'<div class="section">Mục: {e(hit.passage.section_label or "(phần đầu văn bản)")}</div>'
-        f'<div class="text">{render_text(hit.text, terms)}</div>'
-        f'<div class="cite"><b>Trích dẫn:</b> {e(str(c))}</div></article>'
-    )
-
-
-def message(text: str, kind: str = "info") -> str:
-    return f'<div class="msg {kind}">{html.escape(text)}</div>'
-
-
-def render_results(hits: list[Hit], query: str) -> str:
-    if not hits:
-        return message(
-            "Không tìm thấy đoạn văn nào. Hãy thử: dùng ít từ hơn, gõ tiếng Việt có dấu, "
-            "chọn “Tất cả văn bản” ở bộ lọc, hoặc tăng số kết quả.",
-            "note",
+    @classmethod
+    def of(cls, index: SearchIndex) -> Choices:
+        everything = [("Tất cả", ALL)]
+        years = Counter(m.year for m in index.documents.values() if m.year)
+        return cls(
+            docs=[("Tất cả văn bản", ALL), *document_choices(index)],
+            issuers=everything + issuer_choices(index),
+            years=everything + [(f"{y} ({n} văn bản)", str(y)) for y, n in sorted(years.items())],
+            bodies=everything + body_choices(index),
+            periods=everything + period_choices(index),
         )
-    note = ""
-    if all(h.lexical_score <= 0 for h in hits):
-        note = message(
-            "Không đoạn nào chứa đúng các từ đã nhập; dưới đây là các đoạn gần nghĩa nhất. "
-            "Hãy thử từ khóa khác hoặc số hiệu văn bản (vd. 45-KH/TU).",
-            "note",
-        )
-    terms = query_terms(query)
-    return note + "".join(render_card(h, terms) for h in hits)
 
-
-# --- searching (delegated) ----------------------------------------------------------------------
-
-
-def find_hits(index: SearchIndex, query: str, k: int, doc: str = ALL_DOCS) -> list[Hit]:
-    """The engine's top ``k``; with a document chosen, its best among a wider pool."""
-    k = max(1, min(int(k), MAX_K))
-    with _lock:
-        if not doc or doc == ALL_DOCS:
-            return index.search(query, k=k)
-        return [h for h in index.search(query, k=FILTER_POOL) if h.passage.doc_id == doc][:k]
-
-
-def search_page(index: SearchIndex, query: str, k: float, doc: str | None) -> str:
-    if not (query or "").strip():
-        return message(f"Hãy nhập câu hỏi hoặc vài từ khóa, ví dụ: “{EXAMPLE}”")
-    try:
-        return render_results(find_hits(index, query, int(k), doc or ALL_DOCS), query)
-    except RagError as err:
-        return message(f"Không tìm được: {err}", "error")
+    @property
+    def exclusions(self) -> list[tuple[str, str]]:
+        return [("Không loại trừ", ALL), *self.docs[1:]]
 
 
 def document_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    choices = [("Tất cả văn bản", ALL_DOCS)]
+    choices = []
     for doc_id, meta in sorted(index.documents.items()):
         title = meta.title if len(meta.title) <= 60 else meta.title[:59] + "…"
         name = Citation(doc_id, meta.doc_type, meta.number, "", "", "", "", 0, 0).document_name
@@ -173,45 +86,295 @@ def document_choices(index: SearchIndex) -> list[tuple[str, str]]:
     return choices
 
 
-# --- app ----------------------------------------------------------------------------------------
+def issuer_choices(index: SearchIndex) -> list[tuple[str, str]]:
+    """One entry per issuer however it is spelled ("Tỉnh ủy"/"Tỉnh uỷ"), with the documents the filter keeps."""
+    spellings = Counter(m.issuer for m in index.documents.values() if m.issuer)
+    names = {loose(name): name for name, _ in reversed(spellings.most_common())}  # the commonest spelling wins
+    docs = {key: len({index.passages[i].doc_id for i in index.allowed(SearchFilter(issuer=name))}) for key, name in names.items()}
+    return [(f"{names[key]} ({docs[key]} văn bản)", names[key]) for key in sorted(names)]
 
 
-def build_app(index: SearchIndex) -> gr.Blocks:
-    with gr.Blocks(title="Tra cứu văn bản chỉ đạo", analytics_enabled=False) as demo:
+def body_choices(index: SearchIndex) -> list[tuple[str, str]]:
+    """Every lead or coordinating body, with how many passages the engine's filter keeps for it."""
+    names = sorted({n for f in index.facts for n in (*f.lead, *f.coordinating)}, key=loose)
+    counts = {name: len(index.allowed(SearchFilter(body=name))) for name in names}
+    return [(f"{name} ({counts[name]} đoạn)", name) for name in names]
+
+
+def period_choices(index: SearchIndex) -> list[tuple[str, str]]:
+    """Whole years and quarters of the years deadlines fall in, each with its count of passages."""
+    years = sorted({int(d.end[:4]) for f in index.facts for d in f.deadlines if d.end})
+    periods = []
+    for y in years:
+        periods += [(f"Năm {y}", str(y))] + [(f"Quý {q}/{y}", f"Q{n} {y}") for n, q in enumerate(("I", "II", "III", "IV"), 1)]
+    counted = [(label, value, len(index.allowed(SearchFilter(due_from=value, due_to=value)))) for label, value in periods]
+    return [(f"{label} ({n} đoạn)", value) for label, value, n in counted if n]
+
+
+class LiveIndex:
+    """The index every handler reads, with its filter choices; an upload replaces both at once.
+
+    A handler takes ``live.index`` once, so a swap in the middle of its work cannot mix two indexes.
+    """
+
+    def __init__(self, index: SearchIndex, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None) -> None:
+        self.index_dir, self.corpus_dir = index_dir, corpus_dir
+        self._exports: Path | None = None
+        self.replace(index)
+
+    def replace(self, index: SearchIndex) -> None:
+        self.index, self.choices = index, Choices.of(index)
+
+    def export_folder(self, session: str) -> Path:
+        """Where one browser session's CSV/DOCX go: its next search overwrites them, never another's."""
+        if self._exports is None:
+            self._exports = Path(tempfile.mkdtemp(prefix="rag-app-exports-"))
+        folder = self._exports / hashlib.sha256(session.encode()).hexdigest()[:16]  # the client chooses session ids
+        folder.mkdir(exist_ok=True)
+        return folder
+
+
+# --- searching (delegated to the engine) -----------------------------------------------------------
+
+
+def make_filter(index: SearchIndex, doc=ALL, issuer=ALL, year=ALL, body=ALL, due_from=ALL, due_to=ALL) -> SearchFilter:
+    """The engine's filter from form or query values; "" and ALL mean no restriction."""
+    doc, issuer, year, body, due_from, due_to = (
+        None if v in (None, "", ALL) else str(v).strip() for v in (doc, issuer, year, body, due_from, due_to)
+    )
+    if doc and doc not in index.documents:
+        raise QueryError(f"Không có văn bản '{doc}' trong chỉ mục.")
+    if year and not year.isdigit():
+        raise QueryError(f"Năm '{year}' không hợp lệ; hãy ghi một năm, vd. 2022.")
+    return SearchFilter(doc=doc, issuer=issuer, year=int(year) if year else None, body=body, due_from=due_from, due_to=due_to)
+
+
+def run_search(index: SearchIndex, query: str, k: float, where: SearchFilter) -> tuple[Answer | None, list[Hit]]:
+    with _lock:
+        return index.answer(query, k=max(1, min(int(k), MAX_K)), where=where)
+
+
+def search_view(
+    index: SearchIndex, query: str, k: float, doc=ALL, issuer=ALL, year=ALL, body=ALL, period=ALL
+) -> tuple[str, Answer | None, list[Hit]]:
+    """The results panel for a query and the form's filters (a period such as "Q1 2022" bounds the deadline)."""
+    if not (query or "").strip():
+        return views.message(f"Hãy nhập câu hỏi hoặc vài từ khóa, ví dụ: “{views.EXAMPLE}”"), None, []
+    try:
+        where = make_filter(index, doc, issuer, year, body, period, period)
+        answer, hits = run_search(index, query, k, where)
+    except RagError as err:
+        return views.message(f"Không tìm được: {err}", "error"), None, []
+    return views.render_results(hits, query, answer, views.describe(where)), answer, hits
+
+
+def search_page(index: SearchIndex, query: str, k: float, *filters: str | None) -> str:
+    return search_view(index, query, k, *filters)[0]
+
+
+# --- opening a hit: its document, similar wording -------------------------------------------------
+
+
+def locate(index: SearchIndex, doc: str, pid: int, line: int):
+    """The passage a card points to. After an upload its id may have moved; its file and line have not."""
+    if 0 <= pid < len(index.passages) and (p := index.passages[pid]).doc_id == doc and p.line_start == line:
+        return p
+    return next((p for p in index.passages if p.doc_id == doc and p.line_start == line), None)
+
+
+def context_view(index: SearchIndex, doc: str, pid: int, line: int) -> str:
+    passage = locate(index, doc, pid, line)
+    if passage is None or doc not in index.documents:
+        return views.message("Không tìm thấy đoạn này trong chỉ mục hiện tại (chỉ mục vừa cập nhật?). Hãy tìm lại.", "error")
+    passages = [p for p in index.passages if p.doc_id == doc]
+    return views.render_document(index.documents[doc], passages, passage.passage_id)
+
+
+def precedent_view(index: SearchIndex, draft: str, k: float, exclude: str | None) -> str:
+    if not (draft or "").strip():
+        return views.message("Hãy dán một đoạn bản thảo để tìm cách diễn đạt tương tự trong các văn bản đã ban hành.")
+    excluded = None if exclude in (None, "", ALL) else exclude
+    try:
+        with _lock:
+            hits = index.similar(draft, k=max(1, min(int(k), MAX_K)), exclude_doc=excluded)
+    except RagError as err:
+        return views.message(f"Không tìm được: {err}", "error")
+    return views.render_precedents(draft, hits, excluded)
+
+
+# --- adding a document ----------------------------------------------------------------------------
+
+
+def upload_document(live: LiveIndex, path: str | None, replace: bool, progress=None) -> str:
+    """Add the file through ``rag.ingest`` and swap the new index in; the message says what happened."""
+    if live.corpus_dir is None or live.index_dir is None:
+        return views.message("Chức năng này cần khởi động ứng dụng với --index và --corpus.", "error")
+    if not path:
+        return views.message("Hãy chọn một tệp văn bản trước.", "note")
+    name = Path(path).name
+
+    def report(stage: str, done: int, total: int) -> None:
+        if progress is not None:  # not "if progress": a gr.Progress has a length, 0 until it tracks an iterable
+            progress((done, total), desc=views.STAGES.get(stage, stage))
+
+    report("model", 0, 1)  # the first upload loads the embedding model: seconds with nothing else to show
+    try:
+        index = add_document(live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report)
+    except Exception as err:  # every failure leaves corpus and index as they were: say so, keep serving
+        return views.message(views.upload_error(name, err), "error")
+    live.replace(index)
+    added = sum(p.doc_id == name for p in index.passages)
+    return views.message(f"Đã thêm “{name}” ({added} đoạn văn) và cập nhật chỉ mục. Có thể tìm ngay ở thẻ “Tra cứu”.", "ok")
+
+
+# --- the page -------------------------------------------------------------------------------------
+
+
+def build_app(live: LiveIndex) -> gr.Blocks:
+    """Four tabs, then their events. Handlers read ``live.index`` when they run, so an upload
+    is seen by every tab at once."""
+    ui = SimpleNamespace()  # the components, shared by the layout and the wiring below
+    with gr.Blocks(title="Tra cứu văn bản chỉ đạo", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         gr.Markdown("## Tra cứu văn bản chỉ đạo\nĐặt câu hỏi bằng tiếng Việt; mỗi kết quả kèm mục, dòng và dòng trích dẫn.")
-        with gr.Row():
-            query = gr.Textbox(label="Câu hỏi hoặc từ khóa", placeholder=f"Ví dụ: {EXAMPLE}", scale=5, min_width=240, elem_id="query")
-            button = gr.Button("Tìm kiếm", variant="primary", scale=1, min_width=120, elem_id="search-btn")
-        with gr.Row():
-            k = gr.Slider(1, MAX_K, value=10, step=1, label="Số kết quả", min_width=200, elem_id="k")
-            doc = gr.Dropdown(document_choices(index), value=ALL_DOCS, label="Lọc theo văn bản", scale=2, min_width=240, elem_id="doc-filter")
-        results = gr.HTML(message("Nhập câu hỏi rồi bấm “Tìm kiếm” hoặc Enter."), css_template=CARD_CSS, js_on_load=None, elem_id="results")
+        with gr.Tabs(overflow_behavior="wrap") as ui.tabs:  # a menu would hide tabs on a phone
+            _search_tab(ui, live.choices)
+            _document_tab(ui)
+            _precedent_tab(ui, live.choices)
+            _upload_tab(ui, live)
+        _wire_search(ui, live)
+        _wire_cards(ui, live)
+        _wire_upload(ui, live)
 
-        def search(query: str, k: float, document: str) -> str:
-            return search_page(index, query, k, document)
+        @gr.api(api_name="search")
+        def search_api(query: str, k: float = 10, doc: str = ALL, issuer: str = ALL, year: str = ALL, body: str = ALL, period: str = ALL) -> str:
+            """The results panel as HTML, for gradio_client: the page's search without the page."""
+            return search_page(live.index, query, k, doc, issuer, year, body, period)
 
-        gr.on([query.submit, button.click, doc.change], search, inputs=[query, k, doc], outputs=results, api_name="search")
     return demo
 
 
-def create_server(index: SearchIndex) -> FastAPI:
-    """The JSON route first, then the Gradio page mounted at "/" (it would shadow later routes)."""
+def _search_tab(ui: SimpleNamespace, c: Choices) -> None:
+    with gr.Tab("Tra cứu", id="search"):
+        with gr.Row():
+            ui.query = gr.Textbox(label="Câu hỏi hoặc từ khóa", placeholder=f"Ví dụ: {views.EXAMPLE}", scale=5, min_width=240, elem_id="query")
+            ui.button = gr.Button("Tìm kiếm", variant="primary", scale=1, min_width=120, elem_id="search-btn")
+        with gr.Accordion("Bộ lọc", open=True):  # closable: on a phone the filters fill the first screen
+            with gr.Row():
+                ui.doc = gr.Dropdown(c.docs, value=ALL, label="Văn bản", scale=2, min_width=240, elem_id="doc-filter")
+                ui.issuer = gr.Dropdown(c.issuers, value=ALL, label="Cơ quan ban hành", min_width=200, elem_id="issuer-filter")
+                ui.year = gr.Dropdown(c.years, value=ALL, label="Năm", min_width=140, elem_id="year-filter")
+            with gr.Row():
+                ui.body = gr.Dropdown(c.bodies, value=ALL, label="Cơ quan chủ trì / phối hợp", scale=2, min_width=240, elem_id="body-filter")
+                ui.period = gr.Dropdown(c.periods, value=ALL, label="Thời hạn trong", min_width=160, elem_id="period-filter")
+                ui.k = gr.Slider(1, MAX_K, value=10, step=1, label="Số kết quả", min_width=160, elem_id="k")
+        with gr.Row():
+            ui.csv = gr.DownloadButton("Tải kết quả (CSV)", visible=False, size="sm", scale=0, min_width=180, elem_id="export-csv")
+            ui.docx = gr.DownloadButton("Tải kết quả (Word)", visible=False, size="sm", scale=0, min_width=180, elem_id="export-docx")
+        start = views.message("Nhập câu hỏi rồi bấm “Tìm kiếm” hoặc Enter.")
+        ui.results = gr.HTML(start, css_template=views.VIEW_CSS, js_on_load=views.CARD_JS, elem_id="results")
+
+
+def _document_tab(ui: SimpleNamespace) -> None:
+    with gr.Tab("Xem văn bản", id="document"):
+        with gr.Row():
+            ui.back = gr.Button("← Về kết quả tìm kiếm", size="sm", scale=0, min_width=200)
+        start = views.message("Bấm “Xem trong văn bản” ở một kết quả để mở cả văn bản tại đoạn đó.")
+        ui.doc_view = gr.HTML(start, css_template=views.VIEW_CSS, js_on_load=views.DOC_JS, elem_id="docview")
+
+
+def _precedent_tab(ui: SimpleNamespace, c: Choices) -> None:
+    with gr.Tab("Tìm cách diễn đạt tương tự", id="precedent"):
+        ui.draft = gr.Textbox(label="Đoạn bản thảo", lines=6, placeholder="Dán một đoạn của bản kế hoạch đang soạn…", elem_id="draft")
+        with gr.Row():
+            ui.exclude = gr.Dropdown(c.exclusions, value=ALL, label="Loại trừ văn bản", scale=2, min_width=240, elem_id="exclude")
+            ui.prec_k = gr.Slider(1, 20, value=5, step=1, label="Số kết quả", min_width=160)
+            ui.prec_btn = gr.Button("Tìm đoạn tương tự", variant="primary", min_width=160, elem_id="precedent-btn")
+        ui.precedents = gr.HTML("", css_template=views.VIEW_CSS, js_on_load=views.CARD_JS, elem_id="precedents")
+
+
+def _upload_tab(ui: SimpleNamespace, live: LiveIndex) -> None:
+    with gr.Tab("Thêm văn bản", id="upload"):
+        kinds = sorted(READERS)  # whatever formats the engine reads
+        gr.Markdown(f"Thêm một văn bản ({', '.join(kinds)}) vào kho; chỉ mục được cập nhật, chỉ các đoạn mới cần mã hóa.")
+        ui.file = gr.File(label="Tệp văn bản", file_types=kinds, type="filepath", elem_id="upload-file")
+        ui.replace = gr.Checkbox(label="Thay thế văn bản cùng tên nếu đã có", value=False)
+        ui.upload = gr.Button("Thêm vào kho và cập nhật chỉ mục", variant="primary", elem_id="upload-btn", interactive=live.corpus_dir is not None)
+        ui.status = gr.HTML("", css_template=views.VIEW_CSS, elem_id="upload-status")
+
+
+def _wire_search(ui: SimpleNamespace, live: LiveIndex) -> None:
+    """Any filter change searches again: the cards always match what the filters show."""
+
+    def search(query, k, doc, issuer, year, body, period, request: gr.Request):
+        page, answer, hits = search_view(live.index, query, k, doc, issuer, year, body, period)
+        if not hits:
+            return page, gr.DownloadButton(visible=False), gr.DownloadButton(visible=False)
+        folder = live.export_folder(request.session_hash or "shared")
+        csv_path = views.write_csv(hits, folder / "ket-qua-tra-cuu.csv")
+        docx_path = views.write_docx(hits, query, answer, folder / "ket-qua-tra-cuu.docx")
+        return page, gr.DownloadButton(value=str(csv_path), visible=True), gr.DownloadButton(value=str(docx_path), visible=True)
+
+    inputs = [ui.query, ui.k, ui.doc, ui.issuer, ui.year, ui.body, ui.period]
+    triggers = [ui.query.submit, ui.button.click, *(d.change for d in inputs[2:])]
+    gr.on(triggers, search, inputs=inputs, outputs=[ui.results, ui.csv, ui.docx], api_name="search_page", api_visibility="undocumented")
+
+
+def _wire_cards(ui: SimpleNamespace, live: LiveIndex) -> None:
+    """The buttons of a card (see ``views.CARD_JS``) send its file, passage id and line."""
+
+    def open_context(evt: gr.EventData):
+        return context_view(live.index, evt.doc, int(evt.pid), int(evt.line)), gr.Tabs(selected="document")
+
+    def similar_from_card(k, evt: gr.EventData):
+        index = live.index
+        passage = locate(index, evt.doc, int(evt.pid), int(evt.line))
+        text = strip_markdown(passage.text) if passage else ""  # the draft box shows plain words, not "**"
+        return text, evt.doc, precedent_view(index, text, k, evt.doc), gr.Tabs(selected="precedent")
+
+    quiet = {"api_visibility": "undocumented"}
+    for view in (ui.results, ui.precedents):
+        view.open_context(open_context, outputs=[ui.doc_view, ui.tabs], **quiet)
+    ui.results.find_similar(similar_from_card, inputs=ui.prec_k, outputs=[ui.draft, ui.exclude, ui.precedents, ui.tabs], **quiet)
+    ui.back.click(lambda: gr.Tabs(selected="search"), outputs=ui.tabs, **quiet)
+    ui.prec_btn.click(lambda d, k, x: precedent_view(live.index, d, k, x), inputs=[ui.draft, ui.prec_k, ui.exclude], outputs=ui.precedents, **quiet)
+
+
+def _wire_upload(ui: SimpleNamespace, live: LiveIndex) -> None:
+    """One upload at a time; afterwards every filter offers what the new index contains."""
+
+    def upload(path, replace, progress=gr.Progress()):  # noqa: B008 - Gradio's way to ask for a progress bar
+        status = upload_document(live, path, replace, progress)
+        c = live.choices
+        return status, *(gr.Dropdown(choices=choices) for choices in (c.docs, c.issuers, c.years, c.bodies, c.periods, c.exclusions))
+
+    outputs = [ui.status, ui.doc, ui.issuer, ui.year, ui.body, ui.period, ui.exclude]
+    ui.upload.click(upload, inputs=[ui.file, ui.replace], outputs=outputs, concurrency_limit=1, api_visibility="undocumented")
+
+
+def create_server(index: SearchIndex, *, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None) -> FastAPI:
+    """The JSON route first, then the Gradio page mounted at "/" (it would shadow later routes).
+
+    Uploads need ``index_dir`` and ``corpus_dir``; without them the page only searches.
+    """
+    live = LiveIndex(index, index_dir, corpus_dir)
     server = FastAPI(title="Tra cứu văn bản chỉ đạo")
 
     @server.get("/api/search")
-    def api_search(q: str = "", k: str = "10", doc: str = ALL_DOCS) -> JSONResponse:
+    def api_search(q: str = "", k: str = "10", doc: str = ALL, issuer: str = "", year: str = "", body: str = "", due_from: str = "", due_to: str = "") -> JSONResponse:
         if not q.strip():
             return _bad_request("Tham số q (câu hỏi) đang trống.")
         if not k.isdigit() or not 1 <= int(k) <= MAX_K:
             return _bad_request(f"Tham số k phải là số nguyên từ 1 đến {MAX_K}.")
-        if doc != ALL_DOCS and doc not in index.documents:
-            return _bad_request(f"Không có văn bản '{doc}' trong chỉ mục.")
         try:
-            return JSONResponse({"query": q, "results": [h.to_dict() for h in find_hits(index, q, int(k), doc)]})
+            index = live.index
+            where = make_filter(index, doc, issuer, year, body, due_from, due_to)
+            answer, hits = run_search(index, q, int(k), where)
         except RagError as err:
             return _bad_request(str(err))
+        filters = {key: value for key, value in asdict(where).items() if value not in (None, "")}
+        return JSONResponse({"query": q, "filters": filters, "answer": asdict(answer) if answer else None, "results": [h.to_dict() for h in hits]})
 
-    return gr.mount_gradio_app(server, build_app(index), path="/", css=PAGE_CSS, footer_links=["api"])
+    return gr.mount_gradio_app(server, build_app(live), path="/", css=views.PAGE_CSS, footer_links=["api"], max_file_size=MAX_FILE_BYTES)
 
 
 def _bad_request(text: str) -> JSONResponse:
@@ -248,7 +411,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"Lỗi: {err}")
     host = "0.0.0.0" if args.share_network else args.host
     print(f"Mở http://{'127.0.0.1' if host == '0.0.0.0' else host}:{args.port}/ trong trình duyệt.", file=sys.stderr)
-    uvicorn.run(create_server(index), host=host, port=args.port, log_level="warning")
+    uvicorn.run(create_server(index, index_dir=args.index, corpus_dir=args.corpus), host=host, port=args.port, log_level="warning")
 
 
 if __name__ == "__main__":

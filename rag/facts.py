@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .normalize import strip_markdown, unify_tone_marks
+from .normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -44,12 +44,14 @@ _NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "V�
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
     "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
-    "cụ ban nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
+    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
 ).split()
+# A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
+_NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành)\b)[{VIET_LOWER}]+)?"
 _CONTINUE = (
-    r"(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?!(?:" + "|".join(_VERBS) + r"|ban hành)\b)[a-zđà-ỹ]+)?|tỉnh|thị xã|huyện|thành phố|khối|"
+    rf"(?:\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
-    r"cấp (?:tỉnh|huyện|xã)|-\s+[A-ZĐ][\wÀ-ỹ]*))"
+    r"cấp (?:tỉnh|huyện|xã)))"
 )
 _BODY = re.compile(r"(?<![\wÀ-ỹ])(?:(?:các|Các)\s+)?(" + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})")
 _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$")

@@ -21,6 +21,10 @@ _TONE_OA = re.compile(r"([oO])([aeAE])([" + _TONES + r"])" + _OPEN_END)
 _TONE_UY = re.compile(r"(?<![qQ])([uU])([yY])([" + _TONES + r"])" + _OPEN_END)
 
 VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+# Vietnamese letters by case, for regular expressions ("[À-Ỹ]" would take lower-case letters too).
+_LOWER_LETTERS = "".join(sorted({unicodedata.normalize("NFC", b + t) for b in "aăâeêioôơuưy" for t in ("", *"\u0300\u0301\u0303\u0309\u0323")} | set("bcdđghklmnpqrstvx")))
+VIET_LOWER = _LOWER_LETTERS
+VIET_UPPER = _LOWER_LETTERS.upper()
 _MARKDOWN_EMPHASIS = re.compile(r"(?m)\*+|^#+\s*")
 _WS = re.compile(r"\s+")
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .facts import extract_facts, plan_year
-from .normalize import index_text, strip_markdown
+from .normalize import VIET_UPPER, index_text, strip_markdown
 from .records import DocumentMeta, ParsedDocument, Passage
 from .structure import Block, parse_layout, read_metadata
 
@@ -20,7 +20,7 @@ MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
 MAX_TITLE_CHARS = 90
 SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
 PREAMBLE_TITLE = "Căn cứ ban hành"  # the opening "Thực hiện …/Căn cứ …" paragraph states the legal basis  # a numbered item with content is cut to this length where it names a section
-_SENTENCE_SPLIT = re.compile(r"(?<=[.;!?…])\s+(?=[\"“*]*[A-ZĐÀ-Ỹ0-9(\-+])")
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.;!?…])\s+(?=[\"“*]*[{VIET_UPPER}0-9(\-+])")
 
 
 def short_title(block: Block) -> str:

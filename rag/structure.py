@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .normalize import repair_pdf_text, strip_markdown
+from .normalize import repair_pdf_text, strip_markdown, unify_tone_marks
 
 DOC_TYPES = (
     "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "QUY ĐỊNH", "NGHỊ QUYẾT",
@@ -226,7 +226,7 @@ def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
     if "issuer" not in meta and layout.body:
         preamble = layout.body[0].plain
         if match := _PREAMBLE_ISSUER.search(preamble[-400:]):
-            meta["issuer"] = match.group("issuer").strip()
+            meta["issuer"] = unify_tone_marks(match.group("issuer").strip())  # one spelling: "Tỉnh ủy"
     recipients, signature = _read_closing(layout.closing)
     meta["recipients"] = tuple(recipients)
     if signature:

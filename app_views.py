@@ -1,0 +1,453 @@
+"""What the web app shows: HTML views, messages in Vietnamese, and CSV/DOCX exports of a result list.
+
+Pure functions of the engine's records: no searching happens here, so each view can be tested
+without a server. Every piece of document text goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from difflib import SequenceMatcher
+from itertools import groupby
+from pathlib import Path
+
+from rag import Answer, DocumentMeta, DocumentReadError, Facts, Hit, Passage, SearchFilter
+from rag.ingest import DuplicateDocumentError, NameTakenError
+from rag.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
+from rag.reader import MAX_FILE_BYTES, READERS
+from rag.tokens import QUESTION_WORDS
+
+EXAMPLE = "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?"
+Terms = tuple[set[str], set[str]]
+
+PAGE_CSS = """
+.gradio-container { max-width: 1040px !important; margin: 0 auto !important; }
+#search-btn { align-self: flex-end; min-height: 48px; margin-bottom: 10px; }
+@media (max-width: 640px) { .gradio-container { padding: 8px !important; } #search-btn { align-self: stretch; margin: 0; } }
+"""
+
+VIEW_CSS = """
+.msg { padding: 12px 14px; border-radius: 8px; background: #f1f5f9; color: #1e293b; line-height: 1.5; }
+.msg.error { background: #fef2f2; color: #991b1b; }
+.msg.note { background: #fffbeb; color: #78350f; margin-bottom: 10px; }
+.msg.ok { background: #ecfdf5; color: #065f46; }
+.answer { padding: 12px 14px; margin-bottom: 12px; border-left: 4px solid #2563eb; border-radius: 6px; background: #eff6ff; color: #1e3a8a; }
+.answer a { color: inherit; }
+.card { border: 1px solid #d0d7de; border-radius: 10px; padding: 12px 14px; margin: 0 0 12px;
+        background: #fff; color: #1f2328; overflow-wrap: anywhere; }
+.card h3 { margin: 0 0 2px; font-size: 1.05rem; }
+.card .doc-title { margin: 0 0 6px; color: #57606a; font-size: .9rem; }
+.card .meta { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: .85rem; color: #57606a; margin-bottom: 6px; }
+.card .section { font-size: .85rem; color: #0b5394; margin-bottom: 8px; }
+.card .text { line-height: 1.6; white-space: pre-wrap; }
+.card mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 3px; }
+.facts { margin: 8px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: .9rem; }
+.facts .label { font-weight: 600; color: #3d444d; }  /* spans, not <dl>: Gradio's prose styles enlarge <dt> */
+.flag { color: #9a3412; background: #fff7ed; border: 1px solid #fdba74; border-radius: 4px; padding: 0 4px; }
+.card .cite { margin-top: 10px; padding-top: 8px; border-top: 1px dashed #d0d7de; font-size: .85rem; color: #3d444d; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.actions button { font-size: .85rem; font-weight: 500; line-height: 1.4; padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 6px; background: #f6f8fa; color: #1f2328; cursor: pointer; }
+.actions button:hover { background: #eaeef2; }
+.docview .head { border-bottom: 2px solid #d0d7de; padding-bottom: 8px; margin-bottom: 12px; color: #1f2328; }
+.docview .head .kind { font-weight: 700; letter-spacing: .02em; }
+.docview .head h2 { margin: 4px 0 8px; font-size: 1.15rem; }
+.docview .head dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; font-size: .9rem; }
+.docview .head dt { color: #57606a; } .docview .head dd { margin: 0; }
+.docview .layout { display: grid; grid-template-columns: minmax(180px, 260px) minmax(0, 1fr); gap: 16px; height: min(78vh, 900px); }
+.docview nav, .docview .body { overflow: auto; overscroll-behavior: contain; }  /* two panes: the tree stays beside the text */
+.docview nav { text-align: left; font-size: .85rem; border: 1px solid #d0d7de; border-radius: 8px; padding: 8px; }
+.docview nav a { display: block; padding: 2px 0; text-align: left; color: #0b5394; text-decoration: none; }
+.docview nav a.current { font-weight: 700; color: #92400e; }
+.docview .body { position: relative; padding-right: 4px; text-align: left; color: #1f2328; line-height: 1.6; overflow-wrap: anywhere; }
+.docview .heading { font-weight: 700; margin: 14px 0 4px; scroll-margin-top: 12px; }
+.docview .passage { margin: 0 0 8px; padding: 4px 8px; border-radius: 6px; white-space: pre-wrap; }
+.docview .passage .lines { color: #8c959f; font-size: .75rem; margin-left: 6px; }
+.docview .passage.marked { background: #fef3c7; border-left: 4px solid #d97706; }
+.sbs { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-top: 8px; }
+.sbs > div { border: 1px solid #e5e7eb; border-radius: 8px; padding: 8px; line-height: 1.6; }
+.sbs h4 { margin: 0 0 4px; font-size: .85rem; color: #57606a; }
+ins { background: #dcfce7; color: #14532d; text-decoration: none; border-radius: 3px; padding: 0 2px; }
+del { background: #fee2e2; color: #7f1d1d; border-radius: 3px; padding: 0 2px; }
+@media (max-width: 720px) { .docview .layout, .sbs { grid-template-columns: minmax(0, 1fr); } .docview .layout { height: auto; }
+  .docview nav { max-height: 30vh; } .docview .body { max-height: 75vh; } }
+"""
+
+# Card buttons: copying stays in the browser; the others become Gradio events carrying the passage.
+CARD_JS = """
+const copy = (button) => {
+  const text = button.dataset.citation;
+  const done = () => { button.textContent = 'Đã sao chép ✓'; setTimeout(() => { button.textContent = 'Sao chép trích dẫn'; }, 2000); };
+  const fallback = () => {
+    const area = document.createElement('textarea'); area.value = text; document.body.appendChild(area);
+    area.select(); document.execCommand('copy'); area.remove(); done();
+  };
+  if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback); else fallback();
+};
+element.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  if (button.dataset.action === 'copy') { copy(button); return; }
+  const data = {doc: button.dataset.doc, pid: Number(button.dataset.pid), line: Number(button.dataset.line)};
+  if (button.dataset.action === 'context') trigger('open_context', data);
+  if (button.dataset.action === 'similar') trigger('find_similar', data);
+});
+"""
+# The document view: bring the chosen passage into view each time a document is shown; the
+# section tree jumps inside the view instead of changing the page's address.
+DOC_JS = """
+const reveal = () => setTimeout(() => element.querySelector('.marked')?.scrollIntoView({block: 'center'}), 80);
+reveal();  // the tab mounts this view only when first shown, already holding its document
+watch('value', reveal);
+element.addEventListener('click', (event) => {
+  const link = event.target.closest('a[data-jump]');
+  if (!link) return;
+  event.preventDefault();
+  const pane = element.querySelector('.docview .body'), target = element.querySelector('#' + link.dataset.jump);
+  if (pane && target) pane.scrollTo({top: target.offsetTop - 8, behavior: 'smooth'});
+});
+"""
+
+# --- text ---------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"(\w+)")
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*", re.S)
+
+
+def _key(word: str) -> str:
+    return unify_tone_marks(word.lower())
+
+
+def query_terms(query: str) -> Terms:
+    """Words to mark: accented ones match exactly, ones typed without diacritics match folded."""
+    words = [_key(w) for w in _WORD.findall(query) if _key(w) not in QUESTION_WORDS]
+    exact = {w for w in words if has_diacritics(w)}
+    return exact, {w for w in words if not has_diacritics(w)}
+
+
+def _matches(word: str, terms: Terms) -> bool:
+    exact, folded = terms
+    key = _key(word)
+    return key in exact or fold_diacritics(key) in folded
+
+
+def highlight(text: str, terms: Terms) -> str:
+    """Escape ``text`` and wrap the query's words in <mark>; neighbouring words share one mark."""
+    pieces = _WORD.split(text)  # odd indexes are words, even ones what lies between
+    hit = [i % 2 == 1 and _matches(p, terms) for i, p in enumerate(pieces)]
+    for i in range(2, len(pieces) - 1, 2):
+        hit[i] = hit[i - 1] and hit[i + 1] and pieces[i].isspace()
+    runs = groupby(zip(hit, pieces, strict=True), key=lambda pair: pair[0])
+    chunks = [(marked, "".join(html.escape(piece) for _, piece in run)) for marked, run in runs]
+    return "".join(f"<mark>{chunk}</mark>" if marked else chunk for marked, chunk in chunks)
+
+
+def render_text(text: str, terms: Terms = (set(), set())) -> str:
+    """The passage's markdown emphasis as <strong>/<em>, its words highlighted, all escaped."""
+    out, pos = [], 0
+    for m in _EMPHASIS.finditer(text):
+        tag = "strong" if m.group(1) is not None else "em"
+        out += [highlight(text[pos : m.start()], terms), f"<{tag}>{render_text(m.group(1) or m.group(2), terms)}</{tag}>"]
+        pos = m.end()
+    return "".join(out) + highlight(text[pos:], terms)
+
+
+def format_date(iso: str) -> str:
+    """"2022-02-14" → "ngày 14/02/2022"; "2022-02" → "tháng 02/2022"; "2022" → "năm 2022"."""
+    parts = iso.split("-") if iso else []
+    return f"{('năm', 'tháng', 'ngày')[len(parts) - 1]} {'/'.join(reversed(parts))}" if 1 <= len(parts) <= 3 else iso
+
+
+def lines_of(passage: Passage) -> str:
+    start, end = passage.line_start, passage.line_end
+    return f"dòng {start}" if start == end else f"dòng {start}–{end}"
+
+
+def message(text: str, kind: str = "info") -> str:
+    return f'<div class="msg {kind}">{html.escape(text)}</div>'
+
+
+# --- result cards -------------------------------------------------------------------------------
+
+
+def deadline_text(facts: Facts) -> str:
+    """Deadlines exactly as written; a doubtful one keeps its date and says why it is doubtful."""
+    return "; ".join(d.text + (f" (⚠ {d.flag})" if d.flag else "") for d in facts.deadlines)
+
+
+def render_facts(facts: Facts) -> str:
+    e = html.escape
+    rows = [("Chủ trì", e(", ".join(facts.lead))), ("Phối hợp", e(", ".join(facts.coordinating)))]
+    deadlines = [
+        e(d.text) + (f' <span class="flag" title="{e(d.flag)}">⚠ Cần kiểm tra: {e(d.flag)}</span>' if d.flag else "")
+        for d in facts.deadlines
+    ]
+    rows.append(("Thời hạn", "; ".join(deadlines)))
+    shown = "".join(f'<span class="label">{label}</span><span>{value}</span>' for label, value in rows if value)
+    return f'<div class="facts">{shown}</div>' if shown else ""
+
+
+def _actions(hit: Hit, *, similar: bool = True) -> str:
+    e, p = html.escape, hit.passage
+    data = f'data-doc="{e(p.doc_id)}" data-pid="{p.passage_id}" data-line="{p.line_start}"'
+    buttons = [f'<button type="button" data-action="context" {data}>Xem trong văn bản</button>']
+    if similar:
+        buttons.append(f'<button type="button" data-action="similar" {data}>Tìm cách diễn đạt tương tự</button>')
+    buttons.append(f'<button type="button" data-action="copy" data-citation="{e(str(hit.citation))}">Sao chép trích dẫn</button>')
+    return f'<div class="actions">{"".join(buttons)}</div>'
+
+
+def _card_head(hit: Hit) -> str:
+    c, e = hit.citation, html.escape
+    meta = [f"#{hit.rank}", c.issuer, format_date(c.date).capitalize(), lines_of(hit.passage), c.file]
+    return (
+        f"<h3>{e(c.document_name)}</h3>"
+        + (f'<p class="doc-title">{e(c.title)}</p>' if c.title else "")
+        + '<div class="meta">' + "".join(f"<span>{e(m)}</span>" for m in meta if m) + "</div>"
+        f'<div class="section">Mục: {e(hit.passage.section_label or "(phần đầu văn bản)")}</div>'
+    )
+
+
+def render_card(hit: Hit, terms: Terms) -> str:
+    e = html.escape
+    return (
+        f'<article class="card" id="hit-{hit.rank}" data-doc="{e(hit.doc_id)}">{_card_head(hit)}'
+        f'<div class="text">{render_text(hit.text, terms)}</div>{render_facts(hit.facts)}'
+        f'<div class="cite"><b>Trích dẫn:</b> {e(str(hit.citation))}</div>{_actions(hit)}</article>'
+    )
+
+
+def render_answer(answer: Answer | None) -> str:
+    """"Trả lời: Tỉnh ủy (theo kết quả #1)": each part links to the card it was taken from."""
+    if answer is None:
+        return ""
+    parts = " — ".join(f'{html.escape(p.text)} <a href="#hit-{p.rank}">(theo kết quả #{p.rank})</a>' for p in answer.parts)
+    return f'<div class="answer" id="answer"><b>Trả lời:</b> {parts}</div>'
+
+
+def render_results(hits: list[Hit], query: str, answer: Answer | None = None, filters: str = "") -> str:
+    if not hits:
+        narrower = f"bỏ bớt bộ lọc ({filters}), " if filters else ""
+        return message(
+            f"Không tìm thấy đoạn văn nào. Hãy thử: {narrower}dùng ít từ hơn, gõ tiếng Việt có dấu, "
+            "chọn “Tất cả” ở các bộ lọc, hoặc tăng số kết quả.",
+            "note",
+        )
+    note = ""
+    if all(h.lexical_score <= 0 for h in hits):
+        note = message(
+            "Không đoạn nào chứa đúng các từ đã nhập; dưới đây là các đoạn gần nghĩa nhất. "
+            "Hãy thử từ khóa khác hoặc số hiệu văn bản (vd. 45-KH/TU).",
+            "note",
+        )
+    terms = query_terms(query)
+    return render_answer(answer) + note + "".join(render_card(h, terms) for h in hits)
+
+
+# --- filters, uploads ---------------------------------------------------------------------------
+
+
+def describe(where: SearchFilter) -> str:
+    """The active filters in words, for the "try removing a filter" hint."""
+    parts = [
+        where.doc and f"văn bản {where.doc}",
+        where.issuer and f"cơ quan ban hành “{where.issuer}”",
+        where.year and f"năm {where.year}",
+        where.body and f"chủ trì/phối hợp “{where.body}”",
+        where.due_from and f"thời hạn {where.due_from}",
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+READ_PROBLEMS = {  # words of the engine's DocumentReadError → what to tell the user
+    "empty": "tệp trống, không có nội dung.",
+    "binary": "đây là tệp nhị phân (ảnh, chương trình…), không phải văn bản. Hãy lưu văn bản thành .txt (UTF-8).",
+    "legacy": "văn bản dùng bảng mã cũ (TCVN3/ABC, VNI) không chuyển được. Hãy chuyển sang Unicode (vd. công cụ chuyển mã của UniKey).",
+    "not UTF-8": "tệp không ở bảng mã UTF-8/UTF-16. Hãy lưu lại với bảng mã UTF-8 rồi thêm lại.",
+    "not supported": f"chỉ nhận các loại tệp {', '.join(sorted(READERS))}.",
+    "limit": f"tệp lớn hơn giới hạn {MAX_FILE_BYTES // 2**20} MB.",
+    "no passage": "không tìm thấy đoạn văn nào trong tệp.",
+}
+STAGES = {"model": "Nạp mô hình mã hóa", "check": "Kiểm tra tệp", "copy": "Chép vào kho văn bản", "read": "Đọc các văn bản", "embed": "Mã hóa đoạn văn mới"}
+
+
+def upload_error(name: str, err: Exception) -> str:
+    if isinstance(err, DocumentReadError):
+        detail = str(err).replace(f"'{err.path}'", f"“{name}”")  # the upload's temporary path means nothing to the user
+        problem = next((vi for words, vi in READ_PROBLEMS.items() if words in str(err)), f"không đọc được tệp ({detail})")
+        return f"Không thêm được “{name}”: {problem}"
+    if isinstance(err, DuplicateDocumentError):
+        return f"“{name}” đã có trong kho" + ("" if err.existing == name else f" với tên “{err.existing}”") + " (cùng nội dung). Không thêm lại."
+    if isinstance(err, NameTakenError):
+        return f"Kho đã có một văn bản khác tên “{name}”. Hãy đổi tên tệp, hoặc đánh dấu “Thay thế văn bản cùng tên”."
+    return f"Không thêm được “{name}”: {err} Kho văn bản và chỉ mục vẫn giữ nguyên như trước."
+
+
+# --- one document in full -----------------------------------------------------------------------
+
+
+def _headings(passages: list[Passage]) -> list[tuple[int, tuple[str, ...]]]:
+    """(passage index, heading path) for every heading, in reading order, each once."""
+    seen: list[tuple[int, tuple[str, ...]]] = []
+    previous: tuple[str, ...] = ()
+    for i, passage in enumerate(passages):
+        path = passage.section_path
+        for depth in range(len(path)):
+            if previous[: depth + 1] != path[: depth + 1]:
+                seen.append((i, path[: depth + 1]))
+        previous = path
+    return seen
+
+
+def render_document(meta: DocumentMeta, passages: list[Passage], marked: int | None = None) -> str:
+    """The whole document: metadata, a section tree of anchor links, then every passage in order,
+    its headings written once where they change and the passage ``marked`` (an id) highlighted."""
+    e = html.escape
+    headings = _headings(passages)
+    anchor = {path: f"ctx-h{n}" for n, (_, path) in enumerate(headings)}
+    here = next((p.section_path for p in passages if p.passage_id == marked), ())  # its section is bold in the tree
+    toc = "".join(_tree_link(path, anchor[path], current=path == here) for _, path in headings)
+    stated: dict[int, str] = {}  # passage index → anchor of the heading that passage states in full
+    written: dict[int, list[tuple[str, ...]]] = {}  # passage index → headings written just before it
+    for i, path in headings:
+        if i and i - 1 not in stated and _states_heading(passages[i - 1], path[-1]):
+            stated[i - 1] = anchor[path]
+        else:
+            written.setdefault(i, []).append(path)
+    body = []
+    for i, passage in enumerate(passages):
+        body += [f'<div class="heading" id="{anchor[path]}">{e(strip_markdown(path[-1]))}</div>' for path in written.get(i, [])]
+        ident = f' id="{stated[i]}"' if i in stated else ""
+        kind = "passage marked" if passage.passage_id == marked else "passage"
+        body.append(
+            f'<p class="{kind}"{ident} data-pid="{passage.passage_id}">'
+            f'{render_text(passage.text)}<span class="lines">{lines_of(passage)}</span></p>'
+        )
+    return (
+        f'<div class="docview" data-doc="{e(meta.doc_id)}">{_document_head(meta)}<div class="layout">'
+        f'<nav aria-label="Mục lục">{toc or "(văn bản không chia mục)"}</nav><div class="body">{"".join(body)}</div></div></div>'
+    )
+
+
+def _tree_link(path: tuple[str, ...], anchor: str, *, current: bool) -> str:
+    """One entry of the section tree, indented by depth; the href works without the page's script."""
+    kind = ' class="current"' if current else ""
+    indent = 12 * (len(path) - 1)
+    return f'<a href="#{anchor}" data-jump="{anchor}"{kind} style="padding-left:{indent}px">{html.escape(strip_markdown(path[-1]))}</a>'
+
+
+def _states_heading(previous: Passage, title: str) -> bool:
+    """A heading that is also a duty ("1. Giao Ban …: chủ trì …") is a passage of its own just
+    before the items under it; writing its short title again would repeat it."""
+    start = strip_markdown(title).rstrip("…").strip()
+    return strip_markdown(previous.text).lstrip("-+• ").startswith(start)
+
+
+def _document_head(meta: DocumentMeta) -> str:
+    e = html.escape
+    kind = meta.doc_type or "Văn bản"
+    signer = ", ".join(x for x in (meta.signer_role.replace("\n", " / "), meta.signer) if x)
+    rows = [("Cơ quan ban hành", meta.issuer), ("Ngày", format_date(meta.date) or "không ghi"), ("Người ký", signer), ("Tệp", meta.doc_id)]
+    return (
+        f'<div class="head"><div class="kind">{e(kind)}{" số " + e(meta.number) if meta.number else ""}</div>'
+        f"<h2>{e(meta.title)}</h2><dl>" + "".join(f"<dt>{k}</dt><dd>{e(v)}</dd>" for k, v in rows if v) + "</dl></div>"
+    )
+
+
+# --- precedent wording --------------------------------------------------------------------------
+
+
+def _word_key(word: str) -> str:
+    return _key(word.strip(".,;:!?…()[]\"“”'*-–"))
+
+
+def word_diff(draft: str, precedent: str) -> tuple[str, str, float]:
+    """Both texts escaped, words only in the draft in <del>, only in the precedent in <ins>;
+    and the share of words in common (compared without case, punctuation or tone-mark variants)."""
+    a, b = strip_markdown(draft).split(), strip_markdown(precedent).split()
+    matcher = SequenceMatcher(None, [_word_key(w) for w in a], [_word_key(w) for w in b], autojunk=False)
+    left, right = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = html.escape(" ".join(a[i1:i2])), html.escape(" ".join(b[j1:j2]))
+        if tag == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        if old:
+            left.append(f"<del>{old}</del>")
+        if new:
+            right.append(f"<ins>{new}</ins>")
+    return " ".join(left), " ".join(right), matcher.ratio()
+
+
+def render_precedents(draft: str, hits: list[Hit], excluded: str | None = None) -> str:
+    if not hits:
+        return message("Không tìm thấy đoạn nào tương tự. Hãy dán một đoạn dài hơn hoặc bỏ chọn văn bản bị loại trừ.", "note")
+    e = html.escape
+    legend = (
+        '<div class="msg">Mỗi kết quả đặt cạnh bản thảo: <ins>chữ xanh</ins> chỉ có trong văn bản đã ban hành, '
+        "<del>chữ đỏ</del> chỉ có trong bản thảo, chữ thường là phần giống nhau."
+        + (f" Đã loại trừ văn bản nguồn {e(excluded)}." if excluded else "")
+        + "</div>"
+    )
+    cards = []
+    for hit in hits:
+        mine, theirs, ratio = word_diff(draft, hit.text)
+        cards.append(
+            f'<article class="card precedent" id="prec-{hit.rank}" data-doc="{e(hit.doc_id)}">{_card_head(hit)}'
+            f'<div class="meta"><span>Trùng {ratio:.0%} từ ngữ</span></div><div class="sbs">'
+            f'<div class="draft"><h4>Bản thảo</h4>{mine}</div><div class="prior"><h4>Văn bản đã ban hành</h4>{theirs}</div></div>'
+            f'<div class="cite"><b>Trích dẫn:</b> {e(str(hit.citation))}</div>{_actions(hit, similar=False)}</article>'
+        )
+    return legend + "".join(cards)
+
+
+# --- exports ------------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = ("Hạng", "Đoạn văn", "Chủ trì", "Phối hợp", "Thời hạn", "Trích dẫn", "Tệp", "Dòng")
+
+
+def export_rows(hits: list[Hit]) -> list[list[str]]:
+    return [
+        [
+            str(h.rank),
+            strip_markdown(h.text),
+            "; ".join(h.facts.lead),
+            "; ".join(h.facts.coordinating),
+            deadline_text(h.facts),
+            str(h.citation),
+            h.doc_id,
+            f"{h.passage.line_start}–{h.passage.line_end}",
+        ]
+        for h in hits
+    ]
+
+
+def write_csv(hits: list[Hit], path: Path) -> Path:
+    """UTF-8 with BOM, so that Excel opens the Vietnamese text correctly."""
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(EXPORT_COLUMNS)
+        writer.writerows(export_rows(hits))
+    return path
+
+
+def write_docx(hits: list[Hit], query: str, answer: Answer | None, path: Path) -> Path:
+    """A Word file staff can paste from: the question, the answer, then each passage and its citation."""
+    from docx import Document  # python-docx: only needed when exporting
+
+    document = Document()
+    document.add_heading("Kết quả tra cứu", level=1)
+    document.add_paragraph(f"Câu hỏi: {query}")
+    if answer is not None:
+        document.add_paragraph("Trả lời: " + " — ".join(f"{p.text} (theo kết quả #{p.rank})" for p in answer.parts))
+    for row, hit in zip(export_rows(hits), hits):
+        document.add_heading(f"#{hit.rank}. {hit.citation.document_name} — mục {hit.citation.section_number or '(đầu văn bản)'}", level=2)
+        document.add_paragraph(row[1])
+        for label, value in zip(("Chủ trì", "Phối hợp", "Thời hạn"), row[2:5]):
+            if value:
+                document.add_paragraph(f"{label}: {value}")
+        document.add_paragraph().add_run(f"Trích dẫn: {row[5]}").italic = True
+    document.save(str(path))
+    return path
