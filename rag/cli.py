@@ -115,6 +115,45 @@ def _filter(doc: str | None, issuer: str | None, doc_type: str | None, year: int
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--replace", is_flag=True, help="Overwrite a different document of the same name.")
+@corpus_option
+@index_option
+def add(files: tuple[str, ...], replace: bool, corpus: str, index_dir: str) -> None:
+    """Check FILES, copy them into the corpus and update the index (only new passages are embedded).
+
+    A file that cannot be read is refused before anything is written.
+
+    \b
+    Example:
+      rag add "Kế hoạch 12-KH-HU.docx"
+    """
+    from .ingest import add_document
+
+    for path in files:
+        built = add_document(index_dir, corpus, path, replace=replace, progress=_progress)
+        click.echo(f"Added {Path(path).name}: {len(built.passages)} passages in the index.")
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@corpus_option
+@index_option
+def remove(names: tuple[str, ...], corpus: str, index_dir: str) -> None:
+    """Remove documents (file names) from the corpus and the index.
+
+    \b
+    Example:
+      rag remove 003_29223056b309dc88.txt
+    """
+    from .ingest import remove_document
+
+    for name in names:
+        built = remove_document(index_dir, corpus, name, progress=_progress)
+        click.echo(f"Removed {name}: {len(built.documents)} documents left.")
+
+
+@main.command()
 @click.argument("query")
 @click.option("-k", "--top-k", "k", default=5, show_default=True, help="How many passages.")
 @click.option("--mode", type=click.Choice(["hybrid", "lexical", "dense"]), default="hybrid", show_default=True)

@@ -93,6 +93,28 @@ def add_document(
             raise
 
 
+def remove_document(
+    index_dir: str | Path,
+    corpus_dir: str | Path,
+    name: str,
+    *,
+    embedder: str | Embedder | None = None,
+    progress: Progress | None = None,
+) -> SearchIndex:
+    """Take ``name`` out of the corpus and the index; if the rebuild fails the file is put back."""
+    target = Path(corpus_dir) / document_name(name)
+    if not target.is_file():
+        raise IngestError(f"There is no '{target.name}' in '{corpus_dir}'. 'rag index' lists what is indexed.")
+    with _lock:
+        previous = target.read_bytes()
+        target.unlink()
+        try:
+            return SearchIndex.build(corpus_dir, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+        except BaseException:
+            _restore(target, previous)
+            raise
+
+
 def document_name(name: str) -> str:
     """The corpus file name: NFC (macOS sends decomposed accents), no folders, a supported suffix."""
     clean = unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name).strip()

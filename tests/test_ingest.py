@@ -155,3 +155,26 @@ def test_document_name_keeps_vietnamese_and_spaces_and_refuses_paths():
         document_name(".hidden.txt")
     with pytest.raises(DocumentReadError):
         document_name("bảng.xlsx")
+
+
+def test_remove_document_and_cli_add_remove(tmp_path, tiny_corpus):
+    from click.testing import CliRunner
+
+    from rag.cli import main
+    from rag.ingest import IngestError, remove_document
+
+    index_dir = tmp_path / "idx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["index", "--corpus", str(tiny_corpus), "--index", str(index_dir)]).exit_code == 0
+    upload = tmp_path / "kế hoạch mới.txt"
+    upload.write_text("I. NỘI DUNG\n\n- Ban Dân vận Tỉnh ủy chủ trì đối thoại với nhân dân.\n", encoding="utf-8")
+    added = runner.invoke(main, ["add", str(upload), "--corpus", str(tiny_corpus), "--index", str(index_dir)])
+    assert added.exit_code == 0 and "Added kế hoạch mới.txt" in added.output
+    assert (tiny_corpus / "kế hoạch mới.txt").exists()
+
+    removed = runner.invoke(main, ["remove", "kế hoạch mới.txt", "--corpus", str(tiny_corpus), "--index", str(index_dir)])
+    assert removed.exit_code == 0 and "2 documents left" in removed.output
+    index = SearchIndex.load(index_dir, corpus_dir=tiny_corpus)
+    assert "kế hoạch mới.txt" not in index.documents
+    with pytest.raises(IngestError, match="There is no"):
+        remove_document(index_dir, tiny_corpus, "kế hoạch mới.txt")
