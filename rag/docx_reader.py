@@ -419,25 +419,23 @@ class _Reader:
                     out.extend(self.blocks(choice))
         return out
 
-    def _cells(self, row: Any) -> list[Any]:
-        cells = []
-        for child in row:
-            if child.tag == W + "tc":
-                cells.append(child)
+    @staticmethod
+    def _children(element: Any, tag: str) -> list[Any]:
+        """Children with ``tag``, also those wrapped in content controls or custom XML."""
+        found = []
+        for child in element:
+            if child.tag == W + tag:
+                found.append(child)
             elif child.tag in (W + "sdt", W + "customXml"):
                 content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-                cells.extend(c for c in (content if content is not None else []) if c.tag == W + "tc")
-        return cells
+                found.extend(c for c in (content if content is not None else []) if c.tag == W + tag)
+        return found
+
+    def _cells(self, row: Any) -> list[Any]:
+        return self._children(row, "tc")
 
     def _rows(self, table: Any) -> list[Any]:
-        rows = []
-        for child in table:
-            if child.tag == W + "tr":
-                rows.append(child)
-            elif child.tag in (W + "sdt", W + "customXml"):
-                content = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-                rows.extend(r for r in (content if content is not None else []) if r.tag == W + "tr")
-        return rows
+        return self._children(table, "tr")
 
     def table(self, table: Any) -> list[str]:
         rows = self._rows(table)
