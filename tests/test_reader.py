@@ -65,3 +65,20 @@ def test_corpus_lists_supported_files_sorted(tmp_path):
     for name in ("b.md", "a.txt", "c.odt", "notes.json", "d.docx", "e.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in list_corpus(tmp_path)] == ["a.txt", "b.md", "d.docx", "e.pdf"]
+
+
+def test_a_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "rất lớn.txt"
+    with path.open("wb") as f:  # a sparse 200 MB file: nothing is written to disk but its size
+        f.truncate(200 * 2**20)
+    with pytest.raises(DocumentReadError, match=r"rất lớn.txt.*200 MB.*limit"):
+        read_document(path)
+
+
+def test_a_document_without_headings_still_gives_passages(tmp_path):
+    from rag.passages import parse_document
+
+    text = "Đề nghị các chi bộ tổ chức sinh hoạt chuyên đề hằng quý.\n\nBáo cáo kết quả về Đảng ủy trước ngày 15/12/2022."
+    parsed = parse_document("thong-bao.txt", text)
+    assert [p.text for p in parsed.passages] == text.split("\n\n")
+    assert parsed.facts[1].deadlines[0].end == "2022-12-15"
