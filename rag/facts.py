@@ -135,7 +135,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             coordinating += _list_after(plain, start, bodies)[0]
         elif _LEAD_AFTER.search(before):
             lead += _list_after(plain, start, bodies)[0]
-        elif _LEAD_VERB.match(after) or (_ISSUES.match(after) and not re.search(r"(?:cho|giúp|với)\s+$", before)):
+        elif _LEAD_VERB.match(after) or (_ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before)):
             lead.append(name)
         elif clause_start:
             names, list_end = _list_after(plain, start, bodies)
@@ -286,7 +286,7 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
 
 _DOC_TYPES = "Kết luận|Chỉ thị|Quy định|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Công văn|Thông tri|Nghị định|Thông tư|Chương trình"
 _CITATION = re.compile(
-    rf"({_DOC_TYPES})\s+số\s+(\d{{1,4}}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-ZĐ]+|\d{{1,4}}/(?:\d{{4}}/)?[A-ZĐ]+-[A-ZĐa-z]+)"
+    rf"({_DOC_TYPES})\s+(?:số\s+)?(\d{{1,4}}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-ZĐ]+|\d{{1,4}}/(?:\d{{4}}/)?[A-ZĐ]+-[A-ZĐa-z]+)"
     rf"(?:\s*,?\s*(?:ngày\s+)?{_DATE})?"
     r"(?:\s*,?\s+(?:của|do)\s+((?:Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Ban Chấp hành Trung ương(?: Đảng)?|"
     r"Ban (?:Thường vụ|Tuyên giáo|Tổ chức|Dân vận) [A-ZĐ][\wÀ-ỹ]*(?: ủy| ương)?(?: [A-ZĐ][\wÀ-ỹ]*| các cơ quan(?: và doanh nghiệp)? tỉnh| tỉnh)*|"

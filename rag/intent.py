@@ -17,6 +17,8 @@ _WHO = re.compile(r"(^|\s)(ai|do ai|co quan nao|don vi nao|ben nao|cap nao)(\s|\
 _HOW_MANY = re.compile(r"(^|\s)(bao nhieu|may (nguoi|dai bieu|ngay|buoi|lop)|so luong)(\s|\?|$)")
 # "Những kế hoạch nào thực hiện KL 01?": asks for documents, with a verb of implementing.
 _WHICH_DOCUMENTS = re.compile(r"(ke hoach|van ban|chi thi|huong dan|don vi|noi) nao|nhung (ke hoach|van ban)")
+# "Những kế hoạch nào …", "Các kế hoạch diễn đạt thế nào …": the answer spans several plans.
+_ACROSS = re.compile(r"(cac|nhung) (ke hoach|van ban|chi thi|huong dan)|(ke hoach|van ban) nao")
 _IMPLEMENTING = re.compile(r"thuc hien|trien khai|can cu|cu the hoa|dua tren|quan triet")
 _WHEN = re.compile(r"(^|\s)(khi nao|bao gio|luc nao|thoi han|han chot|han hoan thanh|thoi gian nao|thang nao|ngay nao)(\s|\?|$)")
 
@@ -37,6 +39,8 @@ def question_intents(query: str) -> set[str]:
         intents.add("when")
     if _HOW_MANY.search(folded):
         intents.add("how_many")
+    if _ACROSS.search(folded):
+        intents.add("across")
     if _WHICH_DOCUMENTS.search(folded) and _IMPLEMENTING.search(folded) and doc_number_keys(query):
         intents.add("basis")  # "which plans implement Kết luận 01-KL/TW?"
     return intents

@@ -39,7 +39,7 @@ class SearchSettings:
     dense_weight: float = 0.3
     folded_weight: float = 0.5  # the diacritics-free field beside the accented one
     expansion_weight: float = 0.3  # abbreviation expansions are a low-weight extra
-    diversity: float = 0.15  # penalty for a document's further passages
+    diversity: float = 0.15  # penalty for a document's further passages, in questions across plans
     intent_boost: float = 0.1  # added when a passage answers the kind of question (who/when) asked
     candidates: int = 100  # per retriever, before fusion
 
@@ -337,7 +337,9 @@ class SearchIndex:
             fused = fused + 3 * s.intent_boost * np.array([answers_basis(analysis.original, self.passages[i]) for i in ids], dtype=np.float32)
         order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
-        ranked = diversify(order, fused, doc_of, s.diversity)[:k]
+        # Only a question across plans wants one passage per plan first; elsewhere it would
+        # push a document's second-best passage below other documents' weaker ones.
+        ranked = diversify(order, fused, doc_of, s.diversity if "across" in intents else 0.0)[:k]
         return [
             Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]), self.facts[ids[j]])
             for rank, (j, score) in enumerate(ranked, 1)

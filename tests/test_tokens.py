@@ -47,3 +47,12 @@ def test_question_intents_with_or_without_diacritics():
     assert intent_matches({"who"}, "Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp")
     assert intent_matches({"when"}, "- Thời gian hoàn thành: trước 31/3/2022.")
     assert not intent_matches({"when"}, "Nâng cao nhận thức của cán bộ, đảng viên.")
+
+
+def test_questions_across_plans_and_about_implementation():
+    from rag.intent import question_intents
+
+    assert "across" in question_intents("Những kế hoạch nào đặt mục đích đưa việc học tập trở thành nhu cầu tự thân?")
+    assert "across" in question_intents("cac ke hoach dien dat the nao ve muc tieu")
+    assert "basis" in question_intents("Kế hoạch nào triển khai KL 21?")
+    assert "basis" not in question_intents("xây dựng kế hoạch thực hiện KL 01 cần xác định rõ gì?")  # a topic, not a question about plans
