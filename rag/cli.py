@@ -54,7 +54,7 @@ def main() -> None:
 
 
 def _progress(stage: str, done: int, total: int) -> None:
-    label = {"read": "Reading documents", "embed": "Embedding passages"}.get(stage, stage)
+    label = {"read": "Reading documents", "tokenise": "Finding compound words", "embed": "Embedding passages"}.get(stage, stage)
     click.echo(f"\r{label}: {done}/{total}", nl=done == total, err=True)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .build import Progress, check_fresh, corpus_changes, embed_with_cache, read_corpus
+from .build import COMPOUNDS, Progress, check_fresh, compounds_with_cache, corpus_changes, embed_with_cache, read_corpus
 from .dense import DenseIndex
 from .duties import Answer, Duty, extract_answer, list_duties
 from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
@@ -75,6 +75,7 @@ class SearchIndex:
         self.settings = settings or SearchSettings()
         self._doc_of = [p.doc_id for p in passages]
         self._graph: RelationGraph | None = None  # built on first use
+        self._compounds: list[list[str]] | None = None  # kept by a build so that the next one can reuse them
 
     # --- building ------------------------------------------------------------------------
 
@@ -105,9 +106,10 @@ class SearchIndex:
         corpus = read_corpus(corpus_dir, progress)
         passages, facts = corpus.passages, corpus.facts
         texts = [passage_index_text(p) for p in passages]
+        compound_lists = compounds_with_cache(texts, index_dir, progress) if compounds else [[] for _ in texts]
         lexical = LexicalIndex.build(
             {
-                "accented": [passage_tokens(t, compounds=compounds) for t in texts],
+                "accented": [passage_tokens(t, compounds=False) + c for t, c in zip(texts, compound_lists)],
                 "folded": [folded_tokens(t) for t in texts],
             }
         )
@@ -134,6 +136,7 @@ class SearchIndex:
             manifest=manifest,
             embedder=model,
         )
+        index._compounds = compound_lists
         manifest["build_seconds"] = round(time.perf_counter() - started, 2)
         if index_dir is not None:
             index.save(index_dir)
@@ -147,6 +150,8 @@ class SearchIndex:
             write_jsonl(folder / "documents.jsonl", (meta.to_dict() for meta in self.documents.values()))
             write_jsonl(folder / "passages.jsonl", (p.to_dict() for p in self.passages))
             write_jsonl(folder / "facts.jsonl", (f.to_dict() for f in self.facts))
+            if self._compounds is not None:
+                write_jsonl(folder / COMPOUNDS, ({"compounds": c} for c in self._compounds))
             self.dense.save(folder)
             self.lexical.save(folder)
             (folder / "restorer.json").write_text(json.dumps(self.restorer.to_dict(), ensure_ascii=False), encoding="utf-8")

@@ -10,6 +10,7 @@
       bm25_accented/     bm25s index over syllables, compound words and document-number keys
       bm25_folded/       bm25s index over diacritics-folded syllables
       restorer.json      syllable counts for restoring diacritics in queries
+      compounds.jsonl    pyvi compound words per passage, reused by the next build
 """
 
 from __future__ import annotations

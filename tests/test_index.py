@@ -10,7 +10,7 @@ from rag import IndexDamagedError, IndexNotFoundError, SearchIndex, StaleIndexEr
 from rag.dense import DenseIndex
 from rag.store import atomic_folder
 
-EXPECTED_FILES = {"manifest.json", "documents.jsonl", "passages.jsonl", "facts.jsonl", "vectors.npy", "dense.faiss", "restorer.json"}
+EXPECTED_FILES = {"manifest.json", "documents.jsonl", "passages.jsonl", "facts.jsonl", "compounds.jsonl", "vectors.npy", "dense.faiss", "restorer.json"}
 
 
 def test_save_load_round_trip_keeps_every_file(tmp_path, tiny_corpus, fake_embedder):
