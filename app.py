@@ -5,7 +5,7 @@
 Serves the page at ``/`` and a JSON endpoint at
 ``GET /api/search?q=…&k=…[&doc=…&issuer=…&year=…&body=…&due_from=…&due_to=…]``.
 Every retrieval decision is the engine's (``search``/``answer``/``similar`` with a ``SearchFilter``);
-this file wires the page, ``app_views`` renders it, ``rag.ingest`` adds uploaded documents.
+this file wires the page, ``app_views`` and ``app_relations`` render it, ``rag.ingest`` adds uploaded documents.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -26,6 +27,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
+import app_relations as relations
 import app_views as views
 from rag import (
     Answer,
@@ -183,11 +185,34 @@ def locate(index: SearchIndex, doc: str, pid: int, line: int):
 
 
 def context_view(index: SearchIndex, doc: str, pid: int, line: int) -> str:
-    passage = locate(index, doc, pid, line)
-    if passage is None or doc not in index.documents:
+    """The document with the passage a card points to marked; pid -1 opens it at its top."""
+    passage = locate(index, doc, pid, line) if pid >= 0 else None
+    if (passage is None and pid >= 0) or doc not in index.documents:
         return views.message("Không tìm thấy đoạn này trong chỉ mục hiện tại (chỉ mục vừa cập nhật?). Hãy tìm lại.", "error")
     passages = [p for p in index.passages if p.doc_id == doc]
-    return views.render_document(index.documents[doc], passages, passage.passage_id)
+    return views.render_document(index.documents[doc], passages, passage.passage_id if passage else None)
+
+
+def relations_view(index: SearchIndex, doc: str) -> tuple[str, str, str]:
+    """The relations panel of a shown document, and the draft form's defaults: its basis, its issuer."""
+    if doc not in index.documents:
+        return "", "", ""
+    rel = index.related(doc)
+    return relations.render_relations(rel), relations.basis_numbers(rel), rel.node.issuer or ""
+
+
+def draft_view(index: SearchIndex, documents: str, issuer: str) -> str:
+    """A "Thực hiện …" opening for a new plan from the corpus's own words, each piece with its source."""
+    wanted = [w.strip() for w in re.split(r"[,;\n]", documents or "") if w.strip()]
+    if not wanted:
+        return views.message("Hãy ghi số hiệu các văn bản căn cứ, cách nhau bằng dấu phẩy, vd. 01-KL/TW, 28-HD/BTGTW.", "note")
+    if not (issuer or "").strip():
+        return views.message("Hãy ghi cơ quan ban hành kế hoạch mới, vd. Ban Thường vụ Huyện ủy.", "note")
+    try:
+        text, pieces = index.draft_basis(wanted, issuer.strip())
+    except QueryError as err:
+        return views.message(relations.draft_error(err), "error")
+    return relations.render_draft(text, pieces)
 
 
 def precedent_view(index: SearchIndex, draft: str, k: float, exclude: str | None) -> str:
@@ -280,6 +305,14 @@ def _document_tab(ui: SimpleNamespace) -> None:
             ui.back = gr.Button("← Về kết quả tìm kiếm", size="sm", scale=0, min_width=200)
         start = views.message("Bấm “Xem trong văn bản” ở một kết quả để mở cả văn bản tại đoạn đó.")
         ui.doc_view = gr.HTML(start, css_template=views.VIEW_CSS, js_on_load=views.DOC_JS, elem_id="docview")
+        css = views.VIEW_CSS + relations.RELATIONS_CSS
+        ui.relations = gr.HTML("", css_template=css, js_on_load=views.CARD_JS, elem_id="relations")
+        with gr.Accordion("Soạn đoạn căn cứ (“Thực hiện …”) từ câu chữ của kho văn bản", open=True):
+            with gr.Row():
+                ui.basis_docs = gr.Textbox(label="Văn bản căn cứ (số hiệu, cách nhau bằng dấu phẩy)", placeholder="01-KL/TW, 28-HD/BTGTW", scale=3, min_width=240, elem_id="basis-docs")
+                ui.basis_issuer = gr.Textbox(label="Cơ quan ban hành", placeholder="Ban Thường vụ Huyện ủy", scale=2, min_width=200, elem_id="basis-issuer")
+                ui.basis_btn = gr.Button("Soạn đoạn căn cứ", variant="primary", scale=0, min_width=200, elem_id="basis-btn")
+            ui.basis_out = gr.HTML("", css_template=css, js_on_load=views.CARD_JS, elem_id="basis-draft")
 
 
 def _precedent_tab(ui: SimpleNamespace, c: Choices) -> None:
@@ -323,7 +356,9 @@ def _wire_cards(ui: SimpleNamespace, live: LiveIndex) -> None:
     """The buttons of a card (see ``views.CARD_JS``) send its file, passage id and line."""
 
     def open_context(evt: gr.EventData):
-        return context_view(live.index, evt.doc, int(evt.pid), int(evt.line)), gr.Tabs(selected="document")
+        index = live.index  # once: the document and its relations come from the same index
+        page = context_view(index, evt.doc, int(evt.pid), int(evt.line))
+        return page, *relations_view(index, evt.doc), "", gr.Tabs(selected="document")
 
     def similar_from_card(k, evt: gr.EventData):
         index = live.index
@@ -332,11 +367,14 @@ def _wire_cards(ui: SimpleNamespace, live: LiveIndex) -> None:
         return text, evt.doc, precedent_view(index, text, k, evt.doc), gr.Tabs(selected="precedent")
 
     quiet = {"api_visibility": "undocumented"}
-    for view in (ui.results, ui.precedents):
-        view.open_context(open_context, outputs=[ui.doc_view, ui.tabs], **quiet)
+    opened = [ui.doc_view, ui.relations, ui.basis_docs, ui.basis_issuer, ui.basis_out, ui.tabs]
+    for view in (ui.results, ui.precedents, ui.relations, ui.basis_out):
+        view.open_context(open_context, outputs=opened, **quiet)
     ui.results.find_similar(similar_from_card, inputs=ui.prec_k, outputs=[ui.draft, ui.exclude, ui.precedents, ui.tabs], **quiet)
     ui.back.click(lambda: gr.Tabs(selected="search"), outputs=ui.tabs, **quiet)
     ui.prec_btn.click(lambda d, k, x: precedent_view(live.index, d, k, x), inputs=[ui.draft, ui.prec_k, ui.exclude], outputs=ui.precedents, **quiet)
+    drafting = [ui.basis_btn.click, ui.basis_docs.submit, ui.basis_issuer.submit]
+    gr.on(drafting, lambda d, i: draft_view(live.index, d, i), inputs=[ui.basis_docs, ui.basis_issuer], outputs=ui.basis_out, **quiet)
 
 
 def _wire_upload(ui: SimpleNamespace, live: LiveIndex) -> None:

@@ -24,8 +24,8 @@ Terms = tuple[set[str], set[str]]
 
 PAGE_CSS = """
 .gradio-container { max-width: 1040px !important; margin: 0 auto !important; }
-#search-btn { align-self: flex-end; min-height: 48px; margin-bottom: 10px; }
-@media (max-width: 640px) { .gradio-container { padding: 8px !important; } #search-btn { align-self: stretch; margin: 0; } }
+#search-btn, #basis-btn { align-self: flex-end; min-height: 48px; margin-bottom: 10px; }
+@media (max-width: 640px) { .gradio-container { padding: 8px !important; } #search-btn, #basis-btn { align-self: stretch; margin: 0; } }
 """
 
 VIEW_CSS = """
@@ -74,11 +74,12 @@ del { background: #fee2e2; color: #7f1d1d; border-radius: 3px; padding: 0 2px; }
   .docview nav { max-height: 30vh; } .docview .body { max-height: 75vh; } }
 """
 
-# Card buttons: copying stays in the browser; the others become Gradio events carrying the passage.
+# Card buttons (and the relations panel's documents, SVG boxes included): copying stays in the
+# browser; the others become Gradio events carrying the passage (pid -1: the document's top).
 CARD_JS = """
 const copy = (button) => {
-  const text = button.dataset.citation;
-  const done = () => { button.textContent = 'Đã sao chép ✓'; setTimeout(() => { button.textContent = 'Sao chép trích dẫn'; }, 2000); };
+  const text = button.dataset.citation, label = button.dataset.label ??= button.textContent;
+  const done = () => { button.textContent = 'Đã sao chép ✓'; setTimeout(() => { button.textContent = label; }, 2000); };
   const fallback = () => {
     const area = document.createElement('textarea'); area.value = text; document.body.appendChild(area);
     area.select(); document.execCommand('copy'); area.remove(); done();
@@ -86,7 +87,7 @@ const copy = (button) => {
   if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback); else fallback();
 };
 element.addEventListener('click', (event) => {
-  const button = event.target.closest('button[data-action]');
+  const button = event.target.closest('[data-action]');
   if (!button) return;
   if (button.dataset.action === 'copy') { copy(button); return; }
   const data = {doc: button.dataset.doc, pid: Number(button.dataset.pid), line: Number(button.dataset.line)};
@@ -97,7 +98,10 @@ element.addEventListener('click', (event) => {
 # The document view: bring the chosen passage into view each time a document is shown; the
 # section tree jumps inside the view instead of changing the page's address.
 DOC_JS = """
-const reveal = () => setTimeout(() => element.querySelector('.marked')?.scrollIntoView({block: 'center'}), 80);
+const reveal = () => setTimeout(() => {  // the chosen passage, or the top of a document opened from its relations
+  const marked = element.querySelector('.marked');
+  (marked ?? element.querySelector('.docview'))?.scrollIntoView({block: marked ? 'center' : 'start'});
+}, 80);
 reveal();  // the tab mounts this view only when first shown, already holding its document
 watch('value', reveal);
 element.addEventListener('click', (event) => {
@@ -105,7 +109,9 @@ element.addEventListener('click', (event) => {
   if (!link) return;
   event.preventDefault();
   const pane = element.querySelector('.docview .body'), target = element.querySelector('#' + link.dataset.jump);
-  if (pane && target) pane.scrollTo({top: target.offsetTop - 8, behavior: 'smooth'});
+  if (!pane || !target) return;
+  pane.scrollIntoView({block: 'nearest'});  // the page may have scrolled on, to the relations below
+  pane.scrollTo({top: target.offsetTop - 8, behavior: 'smooth'});
 });
 """
 

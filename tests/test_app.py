@@ -4,6 +4,7 @@ server on a free local port, Debian's chromium through Playwright, the JSON rout
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import socket
 import threading
@@ -17,6 +18,7 @@ import uvicorn
 from playwright import sync_api
 
 import app
+import app_relations
 import app_views
 from rag import (
     Answer,
@@ -33,6 +35,7 @@ from rag import (
 )
 from rag.filters import loose
 from rag.ingest import DuplicateDocumentError, NameTakenError
+from rag.relations import Mention, Node, Relations
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -219,6 +222,96 @@ def test_open_in_context_shows_the_whole_document_with_the_passage_marked(page, 
     link = page.locator("#docview nav a").nth(2)
     link.click()
     sync_api.expect(page.locator(f"#docview #{link.get_attribute('data-jump')}")).to_be_in_viewport()
+
+
+def _open_document(page, doc_id: str, query: str = "hội nghị") -> None:
+    """Search within one document, then open its first card in the document view."""
+    page.fill("#query textarea", query)
+    _choose(page, "#doc-filter", doc_id)  # the filter's change searches again
+    card = page.locator(f"{CARDS}[data-doc='{doc_id}']").first
+    card.locator("button[data-action=context]").click()
+    page.locator(f"#docview .docview[data-doc='{doc_id}']").wait_for()
+
+
+def test_document_view_shows_relations_a_chain_graph_and_drafts_a_basis(page):
+    doc_id = "004_701670e4f6488039.txt"
+    _open_document(page, doc_id)
+    basis = page.locator("#relations [data-list=basis]")
+    sync_api.expect(basis).to_contain_text("Kế hoạch số 29-KH/TU")
+    assert "Được thực hiện bởi" in page.locator("#relations [data-list=based_on_by]").inner_text()
+    graph = page.locator("#relations svg")
+    assert graph.locator("g.node.current").count() == 1
+    assert graph.locator("g.node[data-number='05-CT/TW']").count() == 1 and "05-CT/TW" in graph.text_content()
+    assert graph.locator("line").count() >= 4  # 004 → 29, 21, 01; 29 → 01; 21 → 01; 01 → 05
+    box = graph.bounding_box()
+    assert box and box["width"] <= page.locator("#relations .rel-graph").bounding_box()["width"]
+    assert "29-KH/TU" in page.input_value("#basis-docs textarea")  # the form starts from the shown basis
+    page.fill("#basis-docs textarea", "KL 01")
+    page.fill("#basis-issuer textarea", "Ban Thường vụ Huyện ủy")
+    page.click("#basis-btn")
+    text = page.locator("#basis-draft .draft-text")
+    text.wait_for()
+    assert text.inner_text().startswith("Thực hiện Kết luận số 01-KL/TW")
+    assert "Ban Thường vụ Huyện ủy xây dựng Kế hoạch" in text.inner_text()
+    source = page.locator("#basis-draft ol li button").first
+    assert ".txt, dòng " in source.inner_text()
+    page.locator("#relations").scroll_into_view_if_needed()
+    _screenshot(page, "relations.png", full_page=True)
+    page.fill("#basis-docs textarea", "KL 01, 99-XX/YY")
+    page.click("#basis-btn")
+    sync_api.expect(page.locator("#basis-draft .msg.error")).to_contain_text("không tìm thấy văn bản “99-XX/YY”")
+
+
+def test_relations_on_a_narrow_screen_do_not_widen_the_page(browser, base_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + "/")
+    _open_document(page, "003_29223056b309dc88.txt")
+    page.locator("#relations svg").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+KL01 = """BỘ CHÍNH TRỊ
+Số 01-KL/TW
+Hà Nội, ngày 18 tháng 5 năm 2021
+
+KẾT LUẬN
+về tiếp tục thực hiện Chỉ thị số 05-CT/TW
+
+-----
+
+Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị, Bộ Chính trị kết luận như sau:
+
+1. Tiếp tục đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.
+"""
+
+
+@pytest.fixture
+def linked_url(tmp_path, tiny_corpus, fake_embedder) -> Iterator[str]:
+    """A server over two documents of which one implements the other (the seeds have no such pair)."""
+    (tiny_corpus / "kl01.txt").write_text(KL01, encoding="utf-8")
+    yield from _serve(SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder))
+
+
+def test_a_related_document_in_the_corpus_opens_in_the_same_view(browser, linked_url):
+    context, page = _open(browser, linked_url)
+    _search(page, "Chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh")
+    page.locator(f"{CARDS}[data-doc='a_kehoach.txt'] button[data-action=context]").first.click()
+    shown = page.locator("#docview .docview")
+    sync_api.expect(shown).to_have_attribute("data-doc", "a_kehoach.txt")
+    page.locator("#relations [data-list=basis] button", has_text="Kết luận số 01-KL/TW").click()  # a list entry
+    sync_api.expect(shown).to_have_attribute("data-doc", "kl01.txt")
+    sync_api.expect(page.locator("#docview .head")).to_be_in_viewport()  # opened at its top
+    assert page.locator("#docview .passage.marked").count() == 0
+    sync_api.expect(page.locator("#basis-docs textarea")).to_have_value("05-CT/TW")
+    page.locator("#relations [data-list=based_on_by] button", has_text="Kế hoạch số 45-KH/TU").click()
+    sync_api.expect(shown).to_have_attribute("data-doc", "a_kehoach.txt")
+    marked = page.locator("#docview .passage.marked")  # at the passage that names the document it came from
+    sync_api.expect(marked).to_contain_text("Thực hiện Kết luận số 01-KL/TW")
+    page.locator("#relations svg g.node.corpus[data-number='01-KL/TW']").click()  # a box of the graph
+    sync_api.expect(shown).to_have_attribute("data-doc", "kl01.txt")
+    context.close()
 
 
 def test_precedent_search_from_a_card_excludes_its_document_and_marks_differences(page):
@@ -464,6 +557,60 @@ def test_word_diff_marks_words_only_in_one_side():
     assert mine == "Ban Tuyên giáo <del>chủ trì</del> hội nghị."
     assert theirs == "Ban Tuyên giáo <ins>phối hợp tổ chức</ins> hội nghị"
     assert 0.5 < ratio < 1
+
+
+def _node(number: str, file: str | None = None, doc_type: str = "Kế hoạch", mentions: list | None = None) -> Node:
+    return Node(doc_type, number, "2022-02-14", "Tỉnh ủy <b>", file, mentions or [])
+
+
+def test_relations_panel_makes_corpus_documents_buttons_and_escapes():
+    above = _node("01-KL/TW", "kl.txt", "Kết luận")
+    cited = _node("05-CT/TW", doc_type="Chỉ thị")
+    shown = _node("45-KH/TU", "kh.txt", mentions=[Mention("Kế hoạch số 45-KH/TU", "later.txt", 7, (30, 31), True)])
+    later = _node("12-KH/HU", "later.txt")
+    rel = Relations(shown, [above], [cited], [later], [], [[shown, above, cited]])
+    html = app_relations.render_relations(rel)
+    assert "<b>" not in html and "Tỉnh ủy &lt;b&gt;" in html
+    assert html.count('data-doc="kl.txt" data-pid="-1" data-line="-1"') == 2  # its list entry and its box open it at the top
+    assert 'data-doc="later.txt" data-pid="7" data-line="30"' in html  # where it cites the shown document
+    assert 'data-doc="kh.txt"' not in html  # the shown document does not open itself
+    assert '<li title="Chỉ được trích dẫn, không có trong kho">Chỉ thị số 05-CT/TW' in html
+    assert '<h4>Được trích dẫn trong (0)</h4><ul><li class="none">Không có</li>' in html
+    assert app_relations.basis_numbers(rel) == "01-KL/TW"
+
+
+def test_chain_graph_puts_each_document_once_on_the_row_of_its_longest_path():
+    shown, mid, top, root = _node("", "x.txt"), _node("29-KH/TU"), _node("01-KL/TW", "kl.txt"), _node("05-CT/TW")
+    rel = Relations(shown, [], [], [], [], [[shown, top, root], [shown, mid, top, root]])
+    svg = app_relations.render_graph(rel)
+    assert svg.count('<g class="node') == 4 and svg.count("<line ") == 4  # x→01, x→29, 29→01, 01→05
+    assert 'viewBox="0 0 232 ' in svg and "max-width:232px" in svg  # one box per row: 4 rows
+    rows = {m.group(1): float(m.group(2)) for m in re.finditer(r'data-number="([^"]*)".*?<rect x="[\d.]+" y="([\d.]+)"', svg)}
+    assert rows[""] > rows["29-KH/TU"] > rows["01-KL/TW"] > rows["05-CT/TW"]  # the shown document at the bottom
+    alone = app_relations.render_graph(Relations(shown, [], [], [], [], [[shown]]))
+    assert "<svg" not in alone and "không nêu văn bản nào" in alone
+
+
+def test_draft_view_traces_each_piece_and_explains_problems(corpus_index):
+    html = app.draft_view(corpus_index, "KL 01; 28-HD/BTGTW", "Ban Thường vụ Huyện ủy")
+    assert '<p class="draft-text">Thực hiện <span class="piece">Kết luận số 01-KL/TW' in html
+    assert "<sup>[2]</sup>, Ban Thường vụ Huyện ủy xây dựng Kế hoạch … như sau:</p>" in html
+    assert html.count('data-action="context"') == 2 and ".txt, dòng " in html
+    assert "Hãy ghi số hiệu" in app.draft_view(corpus_index, " , ", "Ban Thường vụ Huyện ủy")
+    assert "Hãy ghi cơ quan ban hành" in app.draft_view(corpus_index, "KL 01", "  ")
+    unknown = app.draft_view(corpus_index, "KL 01, 99-XX/YY", "Huyện ủy")
+    assert 'class="msg error"' in unknown and "không tìm thấy văn bản “99-XX/YY”" in unknown
+    never = app_relations.draft_error(QueryError("'x.txt' is never cited in the corpus, so there are no words to reuse for it."))
+    assert never.startswith("Không soạn được: “x.txt” có trong kho nhưng chưa văn bản nào trích dẫn")
+
+
+def test_a_document_opened_from_its_relations_has_no_marked_passage(corpus_index):
+    doc_id = "004_701670e4f6488039.txt"
+    page = app.context_view(corpus_index, doc_id, -1, -1)
+    assert f'data-doc="{doc_id}"' in page and "marked" not in page
+    panel, basis, issuer = app.relations_view(corpus_index, doc_id)
+    assert "29-KH/TU" in basis and issuer == corpus_index.documents[doc_id].issuer and "<svg" in panel
+    assert app.relations_view(corpus_index, "gone.txt") == ("", "", "")
 
 
 def test_filter_choices_come_from_the_index(corpus_index):
