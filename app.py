@@ -17,8 +17,7 @@ import re
 import sys
 import tempfile
 import threading
-from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -29,9 +28,9 @@ from fastapi.responses import JSONResponse
 
 import app_relations as relations
 import app_views as views
+from app_filters import ALL, Choices, make_filter
 from rag import (
     Answer,
-    Citation,
     Hit,
     IndexNotFoundError,
     QueryError,
@@ -40,78 +39,13 @@ from rag import (
     SearchIndex,
     StaleIndexError,
 )
-from rag.filters import loose
 from rag.ingest import add_document
 from rag.normalize import strip_markdown
 from rag.reader import MAX_FILE_BYTES, READERS
 
-ALL = ALL_DOCS = "__all__"  # the "Tất cả" value of every filter
+ALL_DOCS = ALL
 MAX_K = 50
 _lock = threading.Lock()  # one search at a time: the Gradio queue and the JSON route share the embedder
-
-# --- what the corpus contains: the filter choices -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choices:
-    """(label, value) lists for the filter dropdowns, taken from the index so no value is guessed."""
-
-    docs: list[tuple[str, str]]
-    issuers: list[tuple[str, str]]
-    years: list[tuple[str, str]]
-    bodies: list[tuple[str, str]]
-    periods: list[tuple[str, str]]
-
-    @classmethod
-    def of(cls, index: SearchIndex) -> Choices:
-        everything = [("Tất cả", ALL)]
-        years = Counter(m.year for m in index.documents.values() if m.year)
-        return cls(
-            docs=[("Tất cả văn bản", ALL), *document_choices(index)],
-            issuers=everything + issuer_choices(index),
-            years=everything + [(f"{y} ({n} văn bản)", str(y)) for y, n in sorted(years.items())],
-            bodies=everything + body_choices(index),
-            periods=everything + period_choices(index),
-        )
-
-    @property
-    def exclusions(self) -> list[tuple[str, str]]:
-        return [("Không loại trừ", ALL), *self.docs[1:]]
-
-
-def document_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    choices = []
-    for doc_id, meta in sorted(index.documents.items()):
-        title = meta.title if len(meta.title) <= 60 else meta.title[:59] + "…"
-        name = Citation(doc_id, meta.doc_type, meta.number, "", "", "", "", 0, 0).document_name
-        choices.append((f"{name} — {title} · {doc_id}", doc_id))
-    return choices
-
-
-def issuer_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    """One entry per issuer however it is spelled ("Tỉnh ủy"/"Tỉnh uỷ"), with the documents the filter keeps."""
-    spellings = Counter(m.issuer for m in index.documents.values() if m.issuer)
-    names = {loose(name): name for name, _ in reversed(spellings.most_common())}  # the commonest spelling wins
-    docs = {key: len({index.passages[i].doc_id for i in index.allowed(SearchFilter(issuer=name))}) for key, name in names.items()}
-    return [(f"{names[key]} ({docs[key]} văn bản)", names[key]) for key in sorted(names)]
-
-
-def body_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    """Every lead or coordinating body, with how many passages the engine's filter keeps for it."""
-    names = sorted({n for f in index.facts for n in (*f.lead, *f.coordinating)}, key=loose)
-    counts = {name: len(index.allowed(SearchFilter(body=name))) for name in names}
-    return [(f"{name} ({counts[name]} đoạn)", name) for name in names]
-
-
-def period_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    """Whole years and quarters of the years deadlines fall in, each with its count of passages."""
-    years = sorted({int(d.end[:4]) for f in index.facts for d in f.deadlines if d.end})
-    periods = []
-    for y in years:
-        periods += [(f"Năm {y}", str(y))] + [(f"Quý {q}/{y}", f"Q{n} {y}") for n, q in enumerate(("I", "II", "III", "IV"), 1)]
-    counted = [(label, value, len(index.allowed(SearchFilter(due_from=value, due_to=value)))) for label, value in periods]
-    return [(f"{label} ({n} đoạn)", value) for label, value, n in counted if n]
-
 
 class LiveIndex:
     """The index every handler reads, with its filter choices; an upload replaces both at once.
@@ -137,18 +71,6 @@ class LiveIndex:
 
 
 # --- searching (delegated to the engine) -----------------------------------------------------------
-
-
-def make_filter(index: SearchIndex, doc=ALL, issuer=ALL, year=ALL, body=ALL, due_from=ALL, due_to=ALL) -> SearchFilter:
-    """The engine's filter from form or query values; "" and ALL mean no restriction."""
-    doc, issuer, year, body, due_from, due_to = (
-        None if v in (None, "", ALL) else str(v).strip() for v in (doc, issuer, year, body, due_from, due_to)
-    )
-    if doc and doc not in index.documents:
-        raise QueryError(f"Không có văn bản '{doc}' trong chỉ mục.")
-    if year and not year.isdigit():
-        raise QueryError(f"Năm '{year}' không hợp lệ; hãy ghi một năm, vd. 2022.")
-    return SearchFilter(doc=doc, issuer=issuer, year=int(year) if year else None, body=body, due_from=due_from, due_to=due_to)
 
 
 def run_search(index: SearchIndex, query: str, k: float, where: SearchFilter) -> tuple[Answer | None, list[Hit]]:
