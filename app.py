@@ -27,6 +27,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 import app_relations as relations
+import app_style as style
 import app_views as views
 from app_filters import ALL, Choices, make_filter
 from rag import (
@@ -218,7 +219,7 @@ def _search_tab(ui: SimpleNamespace, c: Choices) -> None:
             ui.csv = gr.DownloadButton("Tải kết quả (CSV)", visible=False, size="sm", scale=0, min_width=180, elem_id="export-csv")
             ui.docx = gr.DownloadButton("Tải kết quả (Word)", visible=False, size="sm", scale=0, min_width=180, elem_id="export-docx")
         start = views.message("Nhập câu hỏi rồi bấm “Tìm kiếm” hoặc Enter.")
-        ui.results = gr.HTML(start, css_template=views.VIEW_CSS, js_on_load=views.CARD_JS, elem_id="results")
+        ui.results = gr.HTML(start, css_template=style.VIEW_CSS, js_on_load=style.CARD_JS, elem_id="results")
 
 
 def _document_tab(ui: SimpleNamespace) -> None:
@@ -226,15 +227,15 @@ def _document_tab(ui: SimpleNamespace) -> None:
         with gr.Row():
             ui.back = gr.Button("← Về kết quả tìm kiếm", size="sm", scale=0, min_width=200)
         start = views.message("Bấm “Xem trong văn bản” ở một kết quả để mở cả văn bản tại đoạn đó.")
-        ui.doc_view = gr.HTML(start, css_template=views.VIEW_CSS, js_on_load=views.DOC_JS, elem_id="docview")
-        css = views.VIEW_CSS + relations.RELATIONS_CSS
-        ui.relations = gr.HTML("", css_template=css, js_on_load=views.CARD_JS, elem_id="relations")
+        ui.doc_view = gr.HTML(start, css_template=style.VIEW_CSS, js_on_load=style.DOC_JS, elem_id="docview")
+        css = style.VIEW_CSS + relations.RELATIONS_CSS
+        ui.relations = gr.HTML("", css_template=css, js_on_load=style.CARD_JS, elem_id="relations")
         with gr.Accordion("Soạn đoạn căn cứ (“Thực hiện …”) từ câu chữ của kho văn bản", open=True):
             with gr.Row():
                 ui.basis_docs = gr.Textbox(label="Văn bản căn cứ (số hiệu, cách nhau bằng dấu phẩy)", placeholder="01-KL/TW, 28-HD/BTGTW", scale=3, min_width=240, elem_id="basis-docs")
                 ui.basis_issuer = gr.Textbox(label="Cơ quan ban hành", placeholder="Ban Thường vụ Huyện ủy", scale=2, min_width=200, elem_id="basis-issuer")
                 ui.basis_btn = gr.Button("Soạn đoạn căn cứ", variant="primary", scale=0, min_width=200, elem_id="basis-btn")
-            ui.basis_out = gr.HTML("", css_template=css, js_on_load=views.CARD_JS, elem_id="basis-draft")
+            ui.basis_out = gr.HTML("", css_template=css, js_on_load=style.CARD_JS, elem_id="basis-draft")
 
 
 def _precedent_tab(ui: SimpleNamespace, c: Choices) -> None:
@@ -244,7 +245,7 @@ def _precedent_tab(ui: SimpleNamespace, c: Choices) -> None:
             ui.exclude = gr.Dropdown(c.exclusions, value=ALL, label="Loại trừ văn bản", scale=2, min_width=240, elem_id="exclude")
             ui.prec_k = gr.Slider(1, 20, value=5, step=1, label="Số kết quả", min_width=160)
             ui.prec_btn = gr.Button("Tìm đoạn tương tự", variant="primary", min_width=160, elem_id="precedent-btn")
-        ui.precedents = gr.HTML("", css_template=views.VIEW_CSS, js_on_load=views.CARD_JS, elem_id="precedents")
+        ui.precedents = gr.HTML("", css_template=style.VIEW_CSS, js_on_load=style.CARD_JS, elem_id="precedents")
 
 
 def _upload_tab(ui: SimpleNamespace, live: LiveIndex) -> None:
@@ -254,7 +255,7 @@ def _upload_tab(ui: SimpleNamespace, live: LiveIndex) -> None:
         ui.file = gr.File(label="Tệp văn bản", file_types=kinds, type="filepath", elem_id="upload-file")
         ui.replace = gr.Checkbox(label="Thay thế văn bản cùng tên nếu đã có", value=False)
         ui.upload = gr.Button("Thêm vào kho và cập nhật chỉ mục", variant="primary", elem_id="upload-btn", interactive=live.corpus_dir is not None)
-        ui.status = gr.HTML("", css_template=views.VIEW_CSS, elem_id="upload-status")
+        ui.status = gr.HTML("", css_template=style.VIEW_CSS, elem_id="upload-status")
 
 
 def _wire_search(ui: SimpleNamespace, live: LiveIndex) -> None:
@@ -275,7 +276,7 @@ def _wire_search(ui: SimpleNamespace, live: LiveIndex) -> None:
 
 
 def _wire_cards(ui: SimpleNamespace, live: LiveIndex) -> None:
-    """The buttons of a card (see ``views.CARD_JS``) send its file, passage id and line."""
+    """The buttons of a card (see ``style.CARD_JS``) send its file, passage id and line."""
 
     def open_context(evt: gr.EventData):
         index = live.index  # once: the document and its relations come from the same index
@@ -334,7 +335,7 @@ def create_server(index: SearchIndex, *, index_dir: str | Path | None = None, co
         filters = {key: value for key, value in asdict(where).items() if value not in (None, "")}
         return JSONResponse({"query": q, "filters": filters, "answer": asdict(answer) if answer else None, "results": [h.to_dict() for h in hits]})
 
-    return gr.mount_gradio_app(server, build_app(live), path="/", css=views.PAGE_CSS, footer_links=["api"], max_file_size=MAX_FILE_BYTES)
+    return gr.mount_gradio_app(server, build_app(live), path="/", css=style.PAGE_CSS, footer_links=["api"], max_file_size=MAX_FILE_BYTES)
 
 
 def _bad_request(text: str) -> JSONResponse:
