@@ -86,7 +86,7 @@ def search_view(
     if not (query or "").strip():
         return views.message(f"Hãy nhập câu hỏi hoặc vài từ khóa, ví dụ: “{views.EXAMPLE}”"), None, []
     try:
-        where = make_filter(index, doc, issuer, year, body, period, period)
+        where = make_filter(index, doc, issuer, year, body, period, period, body_exact=True)
         answer, hits = run_search(index, query, k, where)
     except RagError as err:
         return views.message(f"Không tìm được: {err}", "error"), None, []

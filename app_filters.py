@@ -57,24 +57,29 @@ def issuer_choices(index: SearchIndex) -> list[tuple[str, str]]:
 
 
 def body_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    """Every lead or coordinating body, with how many passages the engine's filter keeps for it."""
-    names = sorted({n for f in index.facts for n in (*f.lead, *f.coordinating)}, key=loose)
-    counts = {name: len(index.allowed(SearchFilter(body=name))) for name in names}
-    return [(f"{name} ({counts[name]} đoạn)", name) for name in names]
+    """Every lead or coordinating body, with how many passages name it (the exact-name filter's count)."""
+    bodies = index.facets()["bodies"]
+    return [(f"{name} ({bodies[name]} đoạn)", name) for name in sorted(bodies, key=loose)]
 
 
 def period_choices(index: SearchIndex) -> list[tuple[str, str]]:
-    """Whole years and quarters of the years deadlines fall in, each with its count of passages."""
-    years = sorted({int(d.end[:4]) for f in index.facts for d in f.deadlines if d.end})
-    periods = []
-    for y in years:
-        periods += [(f"Năm {y}", str(y))] + [(f"Quý {q}/{y}", f"Q{n} {y}") for n, q in enumerate(("I", "II", "III", "IV"), 1)]
-    counted = [(label, value, len(index.allowed(SearchFilter(due_from=value, due_to=value)))) for label, value in periods]
-    return [(f"{label} ({n} đoạn)", value) for label, value, n in counted if n]
+    """Whole years and quarters in which deadlines fall, each with its count of passages."""
+    periods = index.facets()["periods"]
+    years = sorted({value[-4:] for value in periods})
+    labelled = []
+    for year in years:
+        labelled += [(f"Năm {year}", year)] + [(f"Quý {q}/{year}", f"Q{n} {year}") for n, q in enumerate(("I", "II", "III", "IV"), 1)]
+    return [(f"{label} ({periods[value]} đoạn)", value) for label, value in labelled if periods[value]]
 
 
-def make_filter(index: SearchIndex, doc=ALL, issuer=ALL, year=ALL, body=ALL, due_from=ALL, due_to=ALL) -> SearchFilter:
-    """The engine's filter from form or query values; "" and ALL mean no restriction."""
+def make_filter(
+    index: SearchIndex, doc=ALL, issuer=ALL, year=ALL, body=ALL, due_from=ALL, due_to=ALL, *, body_exact: bool = False
+) -> SearchFilter:
+    """The engine's filter from form or query values; "" and ALL mean no restriction.
+
+    A body chosen from the dropdown is a whole name (``body_exact``); one typed into the JSON API
+    ("BTG", "Tuyên giáo") matches as part of a name.
+    """
     doc, issuer, year, body, due_from, due_to = (
         None if v in (None, "", ALL) else str(v).strip() for v in (doc, issuer, year, body, due_from, due_to)
     )
@@ -82,4 +87,6 @@ def make_filter(index: SearchIndex, doc=ALL, issuer=ALL, year=ALL, body=ALL, due
         raise QueryError(f"Không có văn bản '{doc}' trong chỉ mục.")
     if year and not year.isdigit():
         raise QueryError(f"Năm '{year}' không hợp lệ; hãy ghi một năm, vd. 2022.")
-    return SearchFilter(doc=doc, issuer=issuer, year=int(year) if year else None, body=body, due_from=due_from, due_to=due_to)
+    return SearchFilter(
+        doc=doc, issuer=issuer, year=int(year) if year else None, body=body, due_from=due_from, due_to=due_to, body_exact=body_exact
+    )

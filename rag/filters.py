@@ -54,6 +54,7 @@ class SearchFilter:
         due_from, due_to: a deadline range ("2022-01-01", "2022-03", "Q1 2022"): passages whose
             deadline falls in it. Recurring periods ("hằng năm") have no date and do not match.
         exclude_doc: leave this document out (precedent search from one of its passages).
+        body_exact: match ``body`` as a whole name ("Tỉnh ủy" then leaves out "Ban Tuyên giáo Tỉnh ủy").
     """
 
     doc: str | None = None
@@ -64,6 +65,7 @@ class SearchFilter:
     due_from: str | None = None
     due_to: str | None = None
     exclude_doc: str | None = None
+    body_exact: bool = False
 
     def __post_init__(self) -> None:
         for value in (self.due_from, self.due_to):
@@ -72,7 +74,7 @@ class SearchFilter:
 
     @property
     def active(self) -> bool:
-        return any(getattr(self, f.name) not in (None, "") for f in fields(self))
+        return any(getattr(self, f.name) not in (None, "", False) for f in fields(self))
 
     def matches(self, passage: Passage, meta: DocumentMeta, facts: Facts) -> bool:
         if self.doc and passage.doc_id != self.doc:
@@ -87,7 +89,8 @@ class SearchFilter:
             return False
         if self.body:
             wanted = loose(normalise_body(self.body))
-            if not any(wanted in loose(name) for name in (*facts.lead, *facts.coordinating)):
+            names = [loose(name) for name in (*facts.lead, *facts.coordinating)]
+            if not any(wanted == name if self.body_exact else wanted in name for name in names):
                 return False
         if self.due_from or self.due_to:
             low = _iso_day(self.due_from, end=False) if self.due_from else "0000-01-01"

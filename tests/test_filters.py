@@ -48,3 +48,16 @@ def test_precedent_search_leaves_out_the_source_document(corpus_index):
     assert corpus_index.similar(draft, k=1)[0].doc_id == "000_c37cd78077fd11a0.txt"
     others = corpus_index.similar(draft, k=5, exclude_doc="000_c37cd78077fd11a0.txt")
     assert len(others) == 5 and all(h.doc_id != "000_c37cd78077fd11a0.txt" for h in others)
+
+
+def test_facets_count_what_the_filters_keep(corpus_index):
+    facets = corpus_index.facets()
+    assert facets["years"]["2022"] >= 4 and facets["issuers"]
+    for name, count in facets["bodies"].items():
+        assert len(corpus_index.allowed(SearchFilter(body=name, body_exact=True))) == count, name
+    for period, count in facets["periods"].items():
+        assert len(corpus_index.allowed(SearchFilter(due_from=period, due_to=period))) == count, period
+    # a whole name leaves out longer names that contain it; a part of a name does not
+    exact = corpus_index.allowed(SearchFilter(body="Tỉnh ủy", body_exact=True))
+    loose_match = corpus_index.allowed(SearchFilter(body="Tỉnh ủy"))
+    assert 0 < len(exact) < len(loose_match)
