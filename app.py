@@ -332,7 +332,7 @@ def create_server(index: SearchIndex, *, index_dir: str | Path | None = None, co
             answer, hits = run_search(index, q, int(k), where)
         except RagError as err:
             return _bad_request(str(err))
-        filters = {key: value for key, value in asdict(where).items() if value not in (None, "")}
+        filters = {key: value for key, value in asdict(where).items() if value not in (None, "", False)}
         return JSONResponse({"query": q, "filters": filters, "answer": asdict(answer) if answer else None, "results": [h.to_dict() for h in hits]})
 
     return gr.mount_gradio_app(server, build_app(live), path="/", css=style.PAGE_CSS, footer_links=["api"], max_file_size=MAX_FILE_BYTES)

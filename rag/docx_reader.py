@@ -243,26 +243,38 @@ def _check_package(path: Path) -> None:
             problem, fix = "it is an RTF file with a .docx name", "Save it as .docx."
         elif head.startswith(b"%PDF"):
             problem, fix = "it is a PDF file with a .docx name", "Rename it to .pdf."
+        elif head.startswith(b"PK\x03\x04"):  # a zip's first member, but no end: cut short in a download or copy
+            problem = "it is not a Word .docx file any more: the zip archive is truncated or damaged"
+            raise DocumentReadError(str(path), problem, "Save it again from Word.", reason="damaged")
         else:
             problem, fix = "it is not a Word .docx file (a .docx is a zip archive; this file is not one)", ""
-        raise DocumentReadError(str(path), problem, fix)
+        raise DocumentReadError(str(path), problem, fix, reason="format")
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             names = {info.filename for info in infos}
             if sum(info.file_size for info in infos) > MAX_UNCOMPRESSED:
-                raise DocumentReadError(str(path), "it unpacks to more than 500 MB", "Check that it is a real document.")
+                raise DocumentReadError(
+                    str(path), "it unpacks to more than 500 MB", "Check that it is a real document.", reason="too-large"
+                )
             bad = archive.testzip()
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as err:
-        raise DocumentReadError(str(path), f"it is a damaged zip archive ({err})", "Save it again from Word.") from err
+        raise DocumentReadError(
+            str(path), f"it is a damaged zip archive ({err})", "Save it again from Word.", reason="damaged"
+        ) from err
     if bad is not None:
-        raise DocumentReadError(str(path), f"it is a damaged zip archive (bad member '{bad}')", "Save it again from Word.")
+        raise DocumentReadError(
+            str(path), f"it is a damaged zip archive (bad member '{bad}')", "Save it again from Word.", reason="damaged"
+        )
     if "word/document.xml" not in names:
         kinds = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint presentation",
                  "content.xml": "an OpenDocument file"}  # fmt: skip
         what = next((kind for name, kind in kinds.items() if name in names), "a zip archive")
         raise DocumentReadError(
-            str(path), f"it is {what}, not a Word document (there is no word/document.xml in it)", "Add the Word file itself."
+            str(path),
+            f"it is {what}, not a Word document (there is no word/document.xml in it)",
+            "Add the Word file itself.",
+            reason="format",
         )
 
 
@@ -275,12 +287,24 @@ def read_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as err:
-        raise DocumentReadError(str(path), f"it is not a readable Word document ({err})", "Save it again from Word as .docx.") from err
+        raise DocumentReadError(
+            str(path),
+            f"it is not a readable Word document ({err})",
+            "Save it again from Word as .docx.",
+            reason="damaged",
+        ) from err
     except Exception as err:  # lxml XMLSyntaxError and the like: a damaged part
-        raise DocumentReadError(str(path), f"its XML is damaged ({type(err).__name__}: {err})", "Save it again from Word.") from err
+        raise DocumentReadError(
+            str(path), f"its XML is damaged ({type(err).__name__}: {err})", "Save it again from Word.", reason="damaged"
+        ) from err
     body = document.element.body
     if body is None or (document.element.tag.startswith("{" + STRICT_NS)):
-        raise DocumentReadError(str(path), "it is in the 'Strict Open XML' format", "Save it as a normal Word Document (.docx).")
+        raise DocumentReadError(
+            str(path),
+            "it is in the 'Strict Open XML' format",
+            "Save it as a normal Word Document (.docx).",
+            reason="format",
+        )
     styles_root = document.styles.element
     try:
         numbering_root = document.part.numbering_part.element

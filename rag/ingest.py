@@ -121,7 +121,12 @@ def document_name(name: str) -> str:
     if not clean or clean.startswith("."):
         raise IngestError(f"'{name}' is not a usable file name. Give the document a name such as 'ke-hoach-45.txt'.")
     if Path(clean).suffix.lower() not in READERS:
-        raise DocumentReadError(clean, f"the format '{Path(clean).suffix}' is not supported", f"Supported: {', '.join(sorted(READERS))}.")
+        raise DocumentReadError(
+            clean,
+            f"the format '{Path(clean).suffix}' is not supported",
+            f"Supported: {', '.join(sorted(READERS))}.",
+            reason="format",
+        )
     return clean
 
 
@@ -130,7 +135,9 @@ def validate(upload: Path, name: str) -> ParsedDocument:
     raw = read_document(upload)
     parsed = parse_document(name, raw.text, fingerprint=raw.sha256)
     if not parsed.passages:
-        raise DocumentReadError(name, "no passage of text was found in it", "Check that it is the document's text.")
+        raise DocumentReadError(
+            name, "no passage of text was found in it", "Check that it is the document's text.", reason="no-passages"
+        )
     return parsed
 
 

@@ -322,16 +322,27 @@ def _open(path: Path):
 
     data = path.read_bytes()
     if b"%PDF-" not in data[:1024]:
-        raise DocumentReadError(str(path), "it is not a PDF file (no %PDF header)", "Check the file's real format.")
+        raise DocumentReadError(
+            str(path), "it is not a PDF file (no %PDF header)", "Check the file's real format.", reason="format"
+        )
     if b"%%EOF" not in data[-2048:]:
-        raise DocumentReadError(str(path), "the PDF is truncated (it has no end-of-file marker)", "Download or export it again.")
+        raise DocumentReadError(
+            str(path),
+            "the PDF is truncated (it has no end-of-file marker)",
+            "Download or export it again.",
+            reason="damaged",
+        )
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         message = str(err)
         if "password" in message.lower():
-            raise DocumentReadError(str(path), "the PDF is password-protected", "Remove the password and add it again.") from err
-        raise DocumentReadError(str(path), f"the PDF is damaged ({message})", "Download or export it again.") from err
+            raise DocumentReadError(
+                str(path), "the PDF is password-protected", "Remove the password and add it again.", reason="protected"
+            ) from err
+        raise DocumentReadError(
+            str(path), f"the PDF is damaged ({message})", "Download or export it again.", reason="damaged"
+        ) from err
 
 
 def read_pdf(path: Path) -> str:
@@ -360,7 +371,12 @@ def _read_pages(path: Path) -> list[_Page]:
     except DocumentReadError:
         raise
     except Exception as err:  # PDFium errors on a damaged page
-        raise DocumentReadError(str(path), f"the PDF is damaged ({type(err).__name__}: {err})", "Download or export it again.") from err
+        raise DocumentReadError(
+            str(path),
+            f"the PDF is damaged ({type(err).__name__}: {err})",
+            "Download or export it again.",
+            reason="damaged",
+        ) from err
     finally:
         document.close()
     return pages
@@ -372,6 +388,7 @@ def _layout(path: Path, pages: list[_Page]) -> str:
             str(path),
             "the PDF has no text layer (it is a scan or a picture); OCR is not supported yet",
             "Add a PDF exported from the original document, or its .docx.",
+            reason="no-text",
         )
     _drop_running_lines(pages)
     body = [line for page in pages for line in page.lines if len(line.segments) == 1] or [

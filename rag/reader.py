@@ -59,10 +59,15 @@ def _decode_text(path: Path, data: bytes) -> str:
             evens, odds = data[0:4096:2].count(0), data[1:4096:2].count(0)
             if max(evens, odds) > len(data[:4096]) // 4:
                 return data.decode("utf-16-le" if odds > evens else "utf-16-be")
-            raise DocumentReadError(str(path), "it is a binary file, not text", "Remove it from the corpus folder.")
+            raise DocumentReadError(
+                str(path), "it is a binary file, not text", "Remove it from the corpus folder.", reason="binary"
+            )
     except UnicodeDecodeError as err:
         raise DocumentReadError(
-            str(path), f"it starts like UTF-8/UTF-16 text but has an invalid byte sequence at offset {err.start}", "Save it as UTF-8 and add it again."
+            str(path),
+            f"it starts like UTF-8/UTF-16 text but has an invalid byte sequence at offset {err.start}",
+            "Save it as UTF-8 and add it again.",
+            reason="encoding",
         ) from err
     try:
         return data.decode("utf-8")
@@ -74,6 +79,7 @@ def _decode_text(path: Path, data: bytes) -> str:
             str(path),
             f"it is not UTF-8 or UTF-16 text, nor Vietnamese in TCVN3, VNI or Windows-1258 (bad byte at offset {err.start})",
             "Save it as UTF-8 and add it again.",
+            reason="encoding",
         ) from err
 
 
@@ -91,6 +97,7 @@ def fix_legacy_encoding(path: Path, text: str) -> str:
             str(path),
             "its characters look like a legacy Vietnamese font encoding (TCVN3/VNI) that could not be converted",
             "Convert it to Unicode (e.g. with UniKey's converter) and add it again.",
+            reason="legacy",
         )
     return text
 
@@ -129,28 +136,39 @@ def read_document(path: str | Path) -> RawDocument:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise DocumentReadError(
-            str(path), f"the format '{path.suffix}' is not supported", f"Supported: {', '.join(sorted(READERS))}."
+            str(path),
+            f"the format '{path.suffix}' is not supported",
+            f"Supported: {', '.join(sorted(READERS))}.",
+            reason="format",
         )
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise DocumentReadError(str(path), f"the file cannot be opened ({err.strerror})") from err
+        raise DocumentReadError(str(path), f"the file cannot be opened ({err.strerror})", reason="unreadable") from err
     if size > MAX_FILE_BYTES:
         raise DocumentReadError(
-            str(path), f"it is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit", "Split it into documents."
+            str(path),
+            f"it is {size / 2**20:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
+            "Split it into documents.",
+            reason="too-large",
         )
     try:
         text = reader(path)
     except (DocumentReadError, MemoryError):
         raise
     except OSError as err:
-        raise DocumentReadError(str(path), f"the file cannot be read ({err.strerror or err})") from err
+        raise DocumentReadError(
+            str(path), f"the file cannot be read ({err.strerror or err})", reason="unreadable"
+        ) from err
     except Exception as err:  # a library's own error on a malformed file must not stop a corpus build
         raise DocumentReadError(
-            str(path), f"it could not be read as {path.suffix.lower()} ({type(err).__name__}: {err})", "Check that the file opens."
+            str(path),
+            f"it could not be read as {path.suffix.lower()} ({type(err).__name__}: {err})",
+            "Check that the file opens.",
+            reason="damaged",
         ) from err
     if not text.strip():
-        raise DocumentReadError(str(path), "it is empty", "Remove it or add its content.")
+        raise DocumentReadError(str(path), "it is empty", "Remove it or add its content.", reason="empty")
     return RawDocument(path=path, text=text, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
 
 
@@ -158,7 +176,9 @@ def list_corpus(folder: str | Path) -> list[Path]:
     """The supported files of a corpus folder, sorted by name (their names are their ids)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CorpusError(f"The corpus folder '{folder}' does not exist. Create it and put .txt, .md, .docx or .pdf files in it.")
+        raise CorpusError(
+            f"The corpus folder '{folder}' does not exist. Create it and put .txt, .md, .docx or .pdf files in it."
+        )
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in READERS)
     if not files:
         raise CorpusError(f"The corpus folder '{folder}' holds no {' or '.join(sorted(READERS))} files.")

@@ -625,15 +625,51 @@ def test_filter_choices_come_from_the_index(corpus_index):
 
 
 def test_upload_errors_are_explained_in_vietnamese():
-    empty = DocumentReadError("/tmp/a.txt", "it is empty", "Remove it.")
+    empty = DocumentReadError("/tmp/a.txt", "it is empty", "Remove it.", reason="empty")
     assert app_views.upload_error("a.txt", empty) == "Không thêm được “a.txt”: tệp trống, không có nội dung."
-    assert "TCVN3" in app_views.upload_error("a.txt", DocumentReadError("a", "its characters look like a legacy Vietnamese font encoding"))
+    legacy = DocumentReadError("a", "its characters look like a legacy Vietnamese font encoding", reason="legacy")
+    assert "TCVN3" in app_views.upload_error("a.txt", legacy)
     odd = app_views.upload_error("a.pdf", DocumentReadError("/tmp/x/a.pdf", "the PDF is truncated"))
     assert odd == "Không thêm được “a.pdf”: không đọc được tệp (Cannot read “a.pdf”: the PDF is truncated.)"
     assert "với tên “b.txt”" in app_views.upload_error("a.txt", DuplicateDocumentError("a.txt", "b.txt"))
     assert "Thay thế văn bản cùng tên" in app_views.upload_error("a.txt", NameTakenError("a.txt"))
     assert "giữ nguyên" in app_views.upload_error("a.txt", RuntimeError("disk full."))
 
+
+
+@pytest.mark.parametrize(
+    ("reason", "vietnamese"),
+    [
+        ("empty", "tệp trống, không có nội dung."),
+        ("binary", "tệp nhị phân"),
+        ("encoding", "không ở bảng mã UTF-8/UTF-16"),
+        ("legacy", "bảng mã cũ (TCVN3/ABC, VNI)"),
+        ("format", "Chỉ nhận các loại tệp .docx"),
+        ("too-large", "lớn hơn giới hạn"),
+        ("no-text", "không có lớp chữ"),
+        ("damaged", "bị hỏng"),
+        ("protected", "mật khẩu"),
+        ("no-passages", "không tìm thấy đoạn văn nào"),
+        ("unreadable", "không đọc được tệp (Cannot read “Kế hoạch 45.pdf”: it is empty.)"),
+    ],
+)
+def test_upload_error_follows_the_reason_code_not_the_english_words(reason, vietnamese):
+    # Every message says "it is empty" in English: only the code decides what the user reads.
+    err = DocumentReadError("/tmp/upload-1234/x.pdf", "it is empty", reason=reason)
+    shown = app_views.upload_error("Kế hoạch 45.pdf", err)
+    assert shown.startswith("Không thêm được “Kế hoạch 45.pdf”: ") and vietnamese in shown
+    assert "upload-1234" not in shown
+    assert reason == "empty" or "tệp trống" not in shown
+
+
+def test_every_reason_code_has_a_vietnamese_message():
+    assert set(app_views.READ_PROBLEMS) == DocumentReadError.REASONS
+
+
+def test_upload_error_with_an_unknown_reason_shows_the_engine_message():
+    err = DocumentReadError("/tmp/x/a.pdf", "something new went wrong", reason="from-the-future")
+    shown = app_views.upload_error("a.pdf", err)
+    assert shown == "Không thêm được “a.pdf”: không đọc được tệp (Cannot read “a.pdf”: something new went wrong.)"
 
 class StubIndex:
     documents: dict = {}
@@ -642,6 +678,11 @@ class StubIndex:
 
     def __init__(self, outcome):
         self.outcome = outcome
+
+    def facets(self):
+        from collections import Counter
+
+        return {"issuers": Counter(), "years": Counter(), "bodies": Counter(), "periods": Counter()}
 
     def answer(self, query, k=10, where=None):
         if isinstance(self.outcome, Exception):

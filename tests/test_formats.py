@@ -446,19 +446,19 @@ def _zip(path: Path, members: dict[str, bytes]) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("content", "problem"),
+    ("content", "problem", "reason"),
     [
-        (b"Ke hoach so 45 - plain text saved with a .docx name", "not a Word .docx file"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Word 97-2003"),
-        (b"{\\rtf1\\ansi Ke hoach}", "RTF"),
-        ("xlsx", "an Excel workbook, not a Word document"),
-        ("odt", "an OpenDocument file"),
-        ("zip", "no word/document.xml"),
-        ("broken-xml", "damaged"),
-        ("truncated", "not a Word .docx file"),
+        (b"Ke hoach so 45 - plain text saved with a .docx name", "not a Word .docx file", "format"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "old Word 97-2003", "format"),
+        (b"{\\rtf1\\ansi Ke hoach}", "RTF", "format"),
+        ("xlsx", "an Excel workbook, not a Word document", "format"),
+        ("odt", "an OpenDocument file", "format"),
+        ("zip", "no word/document.xml", "format"),
+        ("broken-xml", "damaged", "damaged"),
+        ("truncated", "not a Word .docx file", "damaged"),
     ],
 )
-def test_docx_that_is_not_a_word_file(tmp_path, content, problem):
+def test_docx_that_is_not_a_word_file(tmp_path, content, problem, reason):
     path = tmp_path / "ke-hoach.docx"
     if content == "xlsx":
         _zip(path, {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
@@ -480,6 +480,7 @@ def test_docx_that_is_not_a_word_file(tmp_path, content, problem):
     with pytest.raises(DocumentReadError, match=problem) as caught:
         read_document(path)
     assert "ke-hoach.docx" in str(caught.value)
+    assert caught.value.reason == reason
 
 
 # --- .pdf -----------------------------------------------------------------------------------------------
@@ -549,6 +550,45 @@ def test_truncated_or_damaged_pdf(tmp_path):
     renamed.write_bytes(make_docx(tmp_path / "x.docx").read_bytes())
     with pytest.raises(DocumentReadError, match="not a PDF"):
         read_document(renamed)
+
+
+
+def _encrypted_pdf(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), encrypt="mat-khau")  # a user password: nothing opens without it
+    pdf.drawString(60, 700, "Ke hoach so 45-KH/TU")
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _cut(path: Path, source: Path) -> Path:
+    data = source.read_bytes()
+    path.write_bytes(data[: len(data) * 2 // 3])
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "reason"),
+    [
+        ("scan.pdf", lambda tmp, path: make_image_pdf(path), "no-text"),
+        ("cut.pdf", lambda tmp, path: _cut(path, make_pdf(tmp / "full.pdf")), "damaged"),
+        ("damaged.pdf", lambda tmp, path: path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8 + b"\n%%EOF\n"), "damaged"),
+        ("word.pdf", lambda tmp, path: path.write_bytes(make_docx(tmp / "x.docx").read_bytes()), "format"),
+        ("khoa.pdf", lambda tmp, path: _encrypted_pdf(path), "protected"),
+        ("not-a-zip.docx", lambda tmp, path: path.write_bytes(b"Ke hoach so 45, plain text"), "format"),
+        ("cut.docx", lambda tmp, path: _cut(path, make_docx(tmp / "full.docx")), "damaged"),
+        ("latin1.txt", lambda tmp, path: path.write_bytes("Résumé de la réunion. ".encode("latin-1") * 10), "encoding"),
+    ],
+)
+def test_format_errors_carry_a_reason_code(tmp_path, name, make, reason):
+    path = tmp_path / name
+    make(tmp_path, path)
+    with pytest.raises(DocumentReadError) as caught:
+        read_document(path)
+    assert caught.value.reason == reason
+    assert name in str(caught.value)
 
 
 # --- legacy encodings --------------------------------------------------------------------------------

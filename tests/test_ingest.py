@@ -64,22 +64,24 @@ def test_good_upload_is_indexed_and_only_its_passages_are_embedded(setup, fake_e
 
 
 @pytest.mark.parametrize(
-    ("file_name", "content", "problem"),
+    ("file_name", "content", "problem", "reason"),
     [
-        ("trống.txt", b"", "empty"),
-        ("chỉ có khoảng trắng.md", b"  \n\t\n", "empty"),
-        ("ảnh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("latin1.txt", "Résumé de la réunion du comité. ".encode("latin-1") * 10, "not UTF-8"),
-        ("ảnh chụp.jpg", b"\xff\xd8\xff\xe0JFIF", "not supported"),
+        ("trống.txt", b"", "empty", "empty"),
+        ("chỉ có khoảng trắng.md", b"  \n\t\n", "empty", "empty"),
+        ("ảnh.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary", "binary"),
+        ("latin1.txt", "Résumé de la réunion du comité. ".encode("latin-1") * 10, "not UTF-8", "encoding"),
+        ("ảnh chụp.jpg", b"\xff\xd8\xff\xe0JFIF", "not supported", "format"),
+        ("gạch ngang.md", b"---\n\n* * *\n", "no passage", "no-passages"),
     ],
 )
-def test_bad_file_raises_and_writes_nothing(setup, fake_embedder, file_name, content, problem):
+def test_bad_file_raises_and_writes_nothing(setup, fake_embedder, file_name, content, problem, reason):
     corpus, index_dir, uploads = setup
     upload = uploads / file_name
     upload.write_bytes(content)
     before = _state(corpus, index_dir)
-    with pytest.raises(DocumentReadError, match=problem):
+    with pytest.raises(DocumentReadError, match=problem) as caught:
         add_document(index_dir, corpus, upload, embedder=fake_embedder)
+    assert caught.value.reason == reason
     assert _state(corpus, index_dir) == before
 
 
@@ -153,8 +155,9 @@ def test_document_name_keeps_vietnamese_and_spaces_and_refuses_paths():
     assert document_name("C:\\Users\\a\\Kế hoạch.txt") == "Kế hoạch.txt"
     with pytest.raises(IngestError):
         document_name(".hidden.txt")
-    with pytest.raises(DocumentReadError):
+    with pytest.raises(DocumentReadError) as caught:
         document_name("bảng.xlsx")
+    assert caught.value.reason == "format"
 
 
 def test_remove_document_and_cli_add_remove(tmp_path, tiny_corpus):

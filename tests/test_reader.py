@@ -75,6 +75,43 @@ def test_a_huge_file_is_refused_before_reading(tmp_path):
         read_document(path)
 
 
+
+def _sparse(path, size):
+    with path.open("wb") as f:  # sparse: nothing is written to disk but its size
+        f.truncate(size)
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "reason"),
+    [
+        ("rỗng.txt", lambda p: p.write_text("  \n", encoding="utf-8"), "empty"),
+        ("trống.md", lambda p: p.write_bytes(b""), "empty"),
+        ("image.txt", lambda p: p.write_bytes(bytes(range(256)) * 10), "binary"),
+        ("latin1.txt", lambda p: p.write_bytes("Résumé du comité. ".encode("latin-1") * 10), "encoding"),
+        ("utf16.txt", lambda p: p.write_bytes(b"\xff\xfeK\x00\x00\xd8"), "encoding"),
+        ("plan.odt", lambda p: p.write_bytes(b"x"), "format"),
+        ("ảnh.jpg", lambda p: p.write_bytes(b"\xff\xd8\xff\xe0JFIF"), "format"),
+        ("rất lớn.txt", lambda p: _sparse(p, 200 * 2**20), "too-large"),
+        ("not-a-zip.docx", lambda p: p.write_bytes(b"Ke hoach so 45 - plain text saved with a .docx name"), "format"),
+        ("cut.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"), "damaged"),
+        ("thư mục.txt", lambda p: p.mkdir(), "unreadable"),
+        ("missing.txt", lambda p: None, "unreadable"),
+    ],
+)
+def test_read_errors_carry_a_reason_code(tmp_path, name, make, reason):
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(DocumentReadError) as caught:
+        read_document(path)
+    assert caught.value.reason == reason
+    assert name in str(caught.value)
+
+
+def test_reason_defaults_to_unreadable_and_the_old_signature_still_works():
+    err = DocumentReadError("/tmp/a.txt", "it is odd", "Fix it.")
+    assert (err.reason, err.path, str(err)) == ("unreadable", "/tmp/a.txt", "Cannot read '/tmp/a.txt': it is odd. Fix it.")
+    assert DocumentReadError("a", "b", reason="empty").reason == "empty"
+
 def test_a_document_without_headings_still_gives_passages(tmp_path):
     from rag.passages import parse_document
 
