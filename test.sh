@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Command 2: set up everything the tests need (Python packages, Debian's Chromium) and run them.
+# Command 2: set up everything the tests need (Python packages, Debian's Chromium and the DejaVu
+# fonts the PDF tests draw Vietnamese with) and run them.
 set -euo pipefail
 cd "$(dirname "$0")"
-if ! command -v chromium >/dev/null 2>&1; then
-  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || {
-    echo "Installing Debian's chromium failed: the browser tests need it (apt-get install chromium)." >&2
+if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then
+  (apt-get update -qq && apt-get install -y -qq chromium fonts-dejavu-core >/dev/null) || {
+    echo "Installing Debian's chromium and fonts-dejavu-core failed: the browser and PDF tests need them." >&2
     exit 1
   }
 fi

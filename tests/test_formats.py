@@ -193,8 +193,8 @@ def _fonts() -> tuple[str, str]:
     from reportlab.pdfbase.ttfonts import TTFont
 
     regular, bold = FONT_DIR / "DejaVuSerif.ttf", FONT_DIR / "DejaVuSerif-Bold.ttf"
-    if not regular.exists() or not bold.exists():
-        pytest.skip("fonts-dejavu-core is not installed (apt-get install -y fonts-dejavu-core)")
+    # ./test.sh installs them; a missing font is a failed setup, not a skipped test.
+    assert regular.exists() and bold.exists(), "fonts-dejavu-core is not installed (apt-get install -y fonts-dejavu-core)"
     if "VnSerif" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("VnSerif", str(regular)))
         pdfmetrics.registerFont(TTFont("VnSerif-Bold", str(bold)))
