@@ -17,6 +17,7 @@ from rag import Answer, DocumentMeta, DocumentReadError, Facts, Hit, Passage, Se
 from rag.ingest import DuplicateDocumentError, NameTakenError
 from rag.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
 from rag.reader import MAX_FILE_BYTES, READERS
+from rag.records import vietnamese_date
 from rag.tokens import QUESTION_WORDS
 
 EXAMPLE = "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?"
@@ -66,12 +67,6 @@ def render_text(text: str, terms: Terms = (set(), set())) -> str:
     return "".join(out) + highlight(text[pos:], terms)
 
 
-def format_date(iso: str) -> str:
-    """"2022-02-14" → "ngày 14/02/2022"; "2022-02" → "tháng 02/2022"; "2022" → "năm 2022"."""
-    parts = iso.split("-") if iso else []
-    return f"{('năm', 'tháng', 'ngày')[len(parts) - 1]} {'/'.join(reversed(parts))}" if 1 <= len(parts) <= 3 else iso
-
-
 def lines_of(passage: Passage) -> str:
     start, end = passage.line_start, passage.line_end
     return f"dòng {start}" if start == end else f"dòng {start}–{end}"
@@ -113,7 +108,7 @@ def _actions(hit: Hit, *, similar: bool = True) -> str:
 
 def _card_head(hit: Hit) -> str:
     c, e = hit.citation, html.escape
-    meta = [f"#{hit.rank}", c.issuer, format_date(c.date).capitalize(), lines_of(hit.passage), c.file]
+    meta = [f"#{hit.rank}", c.issuer, vietnamese_date(c.date).capitalize(), lines_of(hit.passage), c.file]
     return (
         f"<h3>{e(c.document_name)}</h3>"
         + (f'<p class="doc-title">{e(c.title)}</p>' if c.title else "")
@@ -268,7 +263,7 @@ def _document_head(meta: DocumentMeta) -> str:
     e = html.escape
     kind = meta.doc_type or "Văn bản"
     signer = ", ".join(x for x in (meta.signer_role.replace("\n", " / "), meta.signer) if x)
-    rows = [("Cơ quan ban hành", meta.issuer), ("Ngày", format_date(meta.date) or "không ghi"), ("Người ký", signer), ("Tệp", meta.doc_id)]
+    rows = [("Cơ quan ban hành", meta.issuer), ("Ngày", vietnamese_date(meta.date) or "không ghi"), ("Người ký", signer), ("Tệp", meta.doc_id)]
     return (
         f'<div class="head"><div class="kind">{e(kind)}{" số " + e(meta.number) if meta.number else ""}</div>'
         f"<h2>{e(meta.title)}</h2><dl>" + "".join(f"<dt>{k}</dt><dd>{e(v)}</dd>" for k, v in rows if v) + "</dl></div>"

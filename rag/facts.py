@@ -285,7 +285,7 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
 # --- cited documents ------------------------------------------------------------------------
 
 _DOC_TYPES = "Kết luận|Chỉ thị|Quy định|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Công văn|Thông tri|Nghị định|Thông tư|Chương trình"
-_CITATION = re.compile(
+CITATION = re.compile(
     rf"({_DOC_TYPES})\s+(?:số\s+)?(\d{{1,4}}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-ZĐ]+|\d{{1,4}}/(?:\d{{4}}/)?[A-ZĐ]+-[A-ZĐa-z]+)"
     rf"(?:\s*,?\s*(?:ngày\s+)?{_DATE})?"
     r"(?:\s*,?\s+(?:của|do)\s+((?:Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Ban Chấp hành Trung ương(?: Đảng)?|"
@@ -297,7 +297,7 @@ _CITATION = re.compile(
 def find_citations(text: str) -> list[CitedDocument]:
     plain = re.sub(r"\s+", " ", strip_markdown(text))
     cited = []
-    for match in _CITATION.finditer(plain):
+    for match in CITATION.finditer(plain):
         doc_type, number, day, month, year, issuer = match.groups()
         number = re.sub(r"\s+", "", number)
         date = _iso(int(day), int(month), int(year)) if day else None

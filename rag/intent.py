@@ -46,9 +46,10 @@ def question_intents(query: str) -> set[str]:
     return intents
 
 
-def answers_basis(query: str, passage: Passage) -> bool:
-    """An opening "Thực hiện …/Căn cứ …" paragraph that names the document the question names."""
-    return passage.section_path == (PREAMBLE_TITLE,) and bool(set(doc_number_keys(query)) & set(doc_number_keys(passage.text)))
+def answers_basis(query_keys: set[str], passage: Passage) -> bool:
+    """An opening "Thực hiện …/Căn cứ …" paragraph that names a document the question names
+    (``query_keys``: the question's ``doc_number_keys``)."""
+    return passage.section_path == (PREAMBLE_TITLE,) and bool(query_keys & set(doc_number_keys(passage.text)))
 
 
 def intent_matches(intents: set[str], text: str, facts: Facts | None = None) -> bool:

@@ -97,7 +97,7 @@ class Citation:
         """As staff cite it: "Kế hoạch số 45-KH/TU ngày 14/02/2022 của … về …, mục II.1.2 (file, dòng 79–80)"."""
         text = self.document_name
         if self.date:
-            text += f" {_vietnamese_date(self.date)}"
+            text += f" {vietnamese_date(self.date)}"
         if self.issuer:
             text += f" của {self.issuer}"
         if self.title:
@@ -108,9 +108,9 @@ class Citation:
         return f"{text} ({self.file}, dòng {self.line_start}–{self.line_end})"
 
 
-def _vietnamese_date(iso: str) -> str:
-    """"2022-02-14" → "ngày 14/02/2022"; "2022-02" → "tháng 02/2022"; "2022" → "năm 2022"."""
-    parts = iso.split("-")
+def vietnamese_date(iso: str) -> str:
+    """"2022-02-14" → "ngày 14/02/2022"; "2022-02" → "tháng 02/2022"; "2022" → "năm 2022"; "" → ""."""
+    parts = iso.split("-") if iso else []
     return f"{('năm', 'tháng', 'ngày')[len(parts) - 1]} {'/'.join(reversed(parts))}" if 1 <= len(parts) <= 3 else iso
 
 

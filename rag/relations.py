@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .errors import QueryError
-from .facts import _CITATION, CitedDocument
+from .facts import CITATION, CitedDocument
 from .normalize import strip_markdown
 from .passages import PREAMBLE_TITLE
 from .tokens import doc_number_keys
@@ -102,7 +102,7 @@ class RelationGraph:
         in_basis = path == (PREAMBLE_TITLE,)
         source = self._by_file[doc]
         previous: tuple[int, int] | None = None  # (node, end of its mention)
-        for match in _CITATION.finditer(plain):
+        for match in CITATION.finditer(plain):
             doc_type, number, day, month, year, issuer = match.groups()
             date = f"{int(year):04d}-{int(month):02d}-{int(day):02d}" if day else None
             cited = CitedDocument(doc_type, re.sub(r"\s+", "", number), date, issuer)

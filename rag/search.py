@@ -340,7 +340,8 @@ class SearchIndex:
                 [intent_matches(intents, self.passages[i].text, self.facts[i]) for i in ids], dtype=np.float32
             )
         if "basis" in intents:  # the plans that implement the document asked about: their basis first
-            fused = fused + 3 * s.intent_boost * np.array([answers_basis(analysis.original, self.passages[i]) for i in ids], dtype=np.float32)
+            keys = set(doc_number_keys(analysis.original))
+            fused = fused + 3 * s.intent_boost * np.array([answers_basis(keys, self.passages[i]) for i in ids], dtype=np.float32)
         order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
         # Only a question across plans wants one passage per plan first; elsewhere it would
