@@ -16,7 +16,6 @@ from .passages import parse_document, passage_index_text
 from .reader import list_corpus, read_document
 from .records import DocumentMeta, Passage
 from .store import MANIFEST, file_sha256, read_jsonl, read_manifest
-from .tokens import compound_words
 
 logger = logging.getLogger(__name__)
 
@@ -68,23 +67,19 @@ def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
 COMPOUNDS = "compounds.jsonl"  # pyvi's compound words per passage: the slow part of lexical indexing
 
 
-def compounds_with_cache(texts: list[str], index_dir: Path | None, progress: Progress | None) -> list[list[str]]:
-    """pyvi compound words of each text, reusing those of identical texts in the index being replaced."""
-    cache: dict[str, list[str]] = {}
-    if index_dir is not None and (index_dir / COMPOUNDS).exists():
-        try:
-            old_texts = [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(index_dir / "passages.jsonl")]
-            old = [row["compounds"] for row in read_jsonl(index_dir / COMPOUNDS)]
-            if len(old) == len(old_texts):
-                cache = dict(zip(old_texts, old))
-        except Exception as err:  # a damaged old index only means no cache
-            logger.info("compound-word cache not used: %s", err)
-    result = []
-    for done, text in enumerate(texts, 1):
-        result.append(cache[text] if text in cache else compound_words(text))
-        if progress and done % 1000 == 0:
-            progress("tokenise", done, len(texts))
-    return result
+def compound_cache(index_dir: Path | None) -> dict[str, str]:
+    """pyvi compound words ("a_b c_d") of each passage text of the index being replaced."""
+    if index_dir is None or not (index_dir / COMPOUNDS).exists():
+        return {}
+    try:
+        if not read_manifest(index_dir)["lexical"].get("pyvi_compounds", True):
+            return {}
+        old_texts = [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(index_dir / "passages.jsonl")]
+        old = [" ".join(row["compounds"]) for row in read_jsonl(index_dir / COMPOUNDS)]
+        return dict(zip(old_texts, old)) if len(old) == len(old_texts) else {}
+    except Exception as err:  # a damaged old index only means no cache
+        logger.info("compound-word cache not used: %s", err)
+        return {}
 
 
 def corpus_changes(index_dir: Path | None, files: dict[str, str]) -> dict[str, list[str]]:

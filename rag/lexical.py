@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ import numpy as np
 from .errors import IndexDamagedError
 
 FIELDS = ("accented", "folded")
+Progress = Callable[[str, int, int], None]
 
 
 class LexicalIndex:
@@ -19,15 +21,22 @@ class LexicalIndex:
         self.k1, self.b = k1, b
 
     @classmethod
-    def build(cls, tokens: dict[str, list[list[str]]], *, k1: float = 1.2, b: float = 0.75) -> LexicalIndex:
-        import bm25s
+    def from_texts(
+        cls,
+        texts: list[str],
+        *,
+        compounds: bool = True,
+        cache: dict[str, str] | None = None,
+        k1: float = 1.2,
+        b: float = 0.75,
+        progress: Progress | None = None,
+    ) -> tuple[LexicalIndex, list[str]]:
+        """Index passage texts; also returns each text's pyvi compound words joined by spaces
+        (the cache of the next build). See ``rag.lexbuild`` for how it runs on every core."""
+        from .lexbuild import build_fields
 
-        fields = {}
-        for name in FIELDS:
-            retriever = bm25s.BM25(k1=k1, b=b)
-            retriever.index(tokens[name], show_progress=False)
-            fields[name] = retriever
-        return cls(fields, k1=k1, b=b)
+        fields, compound_rows = build_fields(texts, compounds=compounds, cache=cache, k1=k1, b=b, progress=progress)
+        return cls(fields, k1=k1, b=b), compound_rows
 
     def scores(self, field: str, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every passage; unknown query tokens are ignored."""

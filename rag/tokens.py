@@ -7,7 +7,6 @@ Document numbers are written many ways ("Kết luận số 01-KL/TW", "01 - KL/T
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .normalize import fold_diacritics, index_text
 
@@ -58,17 +57,11 @@ def syllables(text: str) -> list[str]:
     return _WORD.findall(index_text(text).lower())
 
 
-@lru_cache(maxsize=1)
-def _pyvi_tokenizer():  # type: ignore[no-untyped-def]
-    from pyvi import ViTokenizer  # heavy: loads a CRF model
-
-    return ViTokenizer
-
-
 def compound_words(text: str) -> list[str]:
     """pyvi's multi-syllable words ("tuyên_giáo", "chủ_trì"): single syllables are counted already."""
-    segmented = _pyvi_tokenizer().tokenize(index_text(text))
-    return [word.lower() for word in segmented.split() if "_" in word and _WORD.match(word)]
+    from .segment import compounds_of  # loads pyvi's CRF model on first use
+
+    return compounds_of(index_text(text))
 
 
 def passage_tokens(text: str, *, compounds: bool = True) -> list[str]:

@@ -1,0 +1,161 @@
+"""Building the lexical index fast and in little memory, on every core.
+
+Tokenising (syllables, pyvi compound words, folded syllables, document-number keys) is the slow,
+pure-Python part: it runs in worker processes, one chunk of passages at a time. A worker sends back
+its chunk as arrays — a small vocabulary and (token, passage, count) triples — never lists of
+strings, so the parent holds no per-token Python objects. The BM25 matrix is then computed with
+numpy from those triples (the same Lucene-variant scores bm25s computes passage by passage; a test
+checks they are equal) and handed to a ``bm25s.BM25`` object, which saves, loads and scores as usual.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .normalize import fold_diacritics, index_text
+from .segment import compounds_of
+from .tokens import _WORD, doc_number_keys
+
+CHUNK = 4000  # passages per worker task
+PARALLEL_ABOVE = 20_000  # fewer passages are tokenised in this process: starting workers costs ~2 s
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class FieldChunk:
+    """One field of one chunk: local vocabulary, (token, passage, count) triples, passage lengths."""
+
+    vocab: list[str]
+    tokens: np.ndarray  # int32, ids into vocab
+    docs: np.ndarray  # int32, passage position within the chunk
+    counts: np.ndarray  # float32, term frequency
+    lengths: np.ndarray  # int32, tokens per passage
+
+
+def _field_chunk(token_lists: list[list[str]]) -> FieldChunk:
+    local: dict[str, int] = {}
+    ids = np.fromiter((local.setdefault(t, len(local)) for tokens in token_lists for t in tokens), dtype=np.int64)
+    lengths = np.fromiter((len(tokens) for tokens in token_lists), dtype=np.int32, count=len(token_lists))
+    docs = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+    keys, counts = np.unique(ids * len(token_lists) + docs, return_counts=True)  # sorted by token, then passage
+    return FieldChunk(
+        list(local),
+        (keys // len(token_lists)).astype(np.int32),
+        (keys % len(token_lists)).astype(np.int32),
+        counts.astype(np.float32),
+        lengths,
+    )
+
+
+def tokenise_chunk(job: tuple[list[str], list[str | None], bool]) -> tuple[dict[str, FieldChunk], list[str]]:
+    """Fields of a chunk of passage texts, and each passage's compound words joined by spaces.
+
+    ``cached`` holds compound words already known for a text (from the index being replaced).
+    """
+    texts, cached, compounds = job
+    accented, folded, compound_rows = [], [], []
+    fold_cache: dict[str, str] = {}
+    for text, known in zip(texts, cached):
+        form = index_text(text)
+        syllables = _WORD.findall(form.lower())
+        keys = doc_number_keys(text)
+        row = known if known is not None else (" ".join(compounds_of(form)) if compounds else "")
+        compound_rows.append(row)
+        accented.append(syllables + keys + row.split())
+        folded.append([fold_cache.get(s) or fold_cache.setdefault(s, fold_diacritics(s)) for s in syllables] + [fold_diacritics(k) for k in keys])
+    return {"accented": _field_chunk(accented), "folded": _field_chunk(folded)}, compound_rows
+
+
+class _Merger:
+    """Chunks in passage order → one vocabulary and global triples per field."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.tokens: list[np.ndarray] = []
+        self.docs: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+        self.lengths: list[np.ndarray] = []
+        self.passages = 0
+
+    def add(self, chunk: FieldChunk) -> None:
+        mapping = np.fromiter((self.vocab.setdefault(t, len(self.vocab)) for t in chunk.vocab), dtype=np.int32, count=len(chunk.vocab))
+        self.tokens.append(mapping[chunk.tokens])
+        self.docs.append(chunk.docs + np.int32(self.passages))
+        self.counts.append(chunk.counts)
+        self.lengths.append(chunk.lengths)
+        self.passages += len(chunk.lengths)
+
+    def retriever(self, k1: float, b: float) -> object:
+        import bm25s
+
+        tokens, docs, counts = (np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
+                                for parts, dtype in ((self.tokens, np.int32), (self.docs, np.int32), (self.counts, np.float32)))
+        self.tokens, self.docs, self.counts = [], [], []
+        lengths = np.concatenate(self.lengths) if self.lengths else np.zeros(0, dtype=np.int32)
+        n_docs = len(lengths)
+        df = np.bincount(tokens, minlength=len(self.vocab))
+        idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        average = float(lengths.mean()) if n_docs else 1.0
+        norm = k1 * ((1 - b) + b * lengths / average)  # float64, as bm25s computes it
+        scores = (idf[tokens] * (counts / (norm[docs] + counts))).astype(np.float32)
+        order = np.argsort(tokens, kind="stable")  # by token; passages stay ascending within one
+        retriever = bm25s.BM25(k1=k1, b=b)
+        retriever.scores = {
+            "data": scores[order],
+            "indices": docs[order],
+            "indptr": np.concatenate([[0], np.cumsum(df)]).astype(np.int64),
+            "num_docs": n_docs,
+        }
+        retriever.vocab_dict = self.vocab
+        retriever.unique_token_ids_set = set(self.vocab.values())
+        retriever.nonoccurrence_array = None
+        return retriever
+
+
+def build_fields(
+    texts: list[str],
+    *,
+    compounds: bool = True,
+    cache: dict[str, str] | None = None,
+    k1: float = 1.2,
+    b: float = 0.75,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[dict[str, object], list[str]]:
+    """bm25s retrievers for the "accented" and "folded" fields, and the compound words of each text.
+
+    Args:
+        texts: passage index texts, in passage order.
+        compounds: add pyvi compound words to the accented field.
+        cache: compound words already known for a text ("a_b c_d"), reused instead of pyvi.
+        workers: processes for tokenising; default: every core when there are many texts.
+    """
+    cache = cache or {}
+    jobs = [
+        (texts[i : i + CHUNK], [cache.get(t) for t in texts[i : i + CHUNK]], compounds) for i in range(0, len(texts), CHUNK)
+    ]
+    workers = workers or ((os.cpu_count() or 1) if len(texts) >= PARALLEL_ABOVE else 1)
+    merged = {"accented": _Merger(), "folded": _Merger()}
+    compound_rows: list[str] = []
+    # fork: workers only tokenise (no OpenMP, no BLAS), and unlike spawn it works from any script
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = multiprocessing.get_context(method).Pool(workers) if workers > 1 else None
+    try:
+        results = pool.imap(tokenise_chunk, jobs) if pool else map(tokenise_chunk, jobs)
+        for fields, rows in results:
+            for name, chunk in fields.items():
+                merged[name].add(chunk)
+            compound_rows += rows
+            if progress:
+                progress("tokenise", len(compound_rows), len(texts))
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
+    return {name: m.retriever(k1, b) for name, m in merged.items()}, compound_rows
