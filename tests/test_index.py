@@ -138,11 +138,28 @@ def test_large_indexes_use_hnsw_with_high_recall():
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     queries = rng.normal(size=(50, 32)).astype(np.float32)
     approximate = DenseIndex.build(vectors, exact_below=1000)
-    assert approximate.describe()["faiss"] == "IndexHNSWFlat"
+    assert approximate.describe()["faiss"] == "IndexHNSWSQ" and approximate.describe()["storage"] == "float16"
     found = approximate.search(queries, 10)[1]
     exact = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
     recall = np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact)])
     assert recall >= 0.95, recall
+
+
+def test_the_dense_index_holds_the_only_copy_of_the_vectors(tmp_path):
+    rng = np.random.default_rng(4)
+    vectors = rng.normal(size=(3000, 32)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for exact_below, dtype in ((10_000, np.float32), (1000, np.float16)):
+        dense = DenseIndex.build(vectors, exact_below=exact_below)
+        assert dense.vectors.dtype == dtype and not dense.vectors.flags.owndata  # a view of FAISS's rows
+        np.testing.assert_allclose(dense.vectors, vectors, atol=1e-3)
+        folder = tmp_path / str(exact_below)
+        folder.mkdir()
+        dense.save(folder)
+        loaded = DenseIndex.load(folder)
+        np.testing.assert_array_equal(loaded.vectors, dense.vectors)
+        np.testing.assert_array_equal(loaded.search(vectors[:5], 3)[1], dense.search(vectors[:5], 3)[1])
+        np.testing.assert_allclose(loaded.scores_for(vectors[0], np.array([0, 1])), vectors[[0, 1]] @ vectors[0], atol=1e-3)
 
 
 def test_incremental_update_ranks_like_a_clean_rebuild(tmp_path, tiny_corpus, fake_embedder):
