@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 
 from .errors import QueryError
 from .facts import Deadline, Facts, normalise_body
@@ -77,27 +78,45 @@ class SearchFilter:
         return any(getattr(self, f.name) not in (None, "", False) for f in fields(self))
 
     def matches(self, passage: Passage, meta: DocumentMeta, facts: Facts) -> bool:
-        if self.doc and passage.doc_id != self.doc:
+        return self.matches_document(passage.doc_id, meta) and self.matches_facts(facts)
+
+    def matches_document(self, doc_id: str, meta: DocumentMeta) -> bool:
+        """The parts of the filter about the document a passage belongs to."""
+        if self.doc and doc_id != self.doc:
             return False
-        if self.exclude_doc and passage.doc_id == self.exclude_doc:
+        if self.exclude_doc and doc_id == self.exclude_doc:
             return False
         if self.issuer and loose(self.issuer) not in loose(meta.issuer):
             return False
         if self.doc_type and loose(self.doc_type) != loose(meta.doc_type):
             return False
-        if self.year is not None and meta.year != self.year:
+        return self.year is None or meta.year == self.year
+
+    def matches_facts(self, facts: Facts) -> bool:
+        """The parts about the passage's own facts: responsible body, deadline range."""
+        if self.body and not any(self.body_matches(loose(name)) for name in (*facts.lead, *facts.coordinating)):
             return False
-        if self.body:
-            wanted = loose(normalise_body(self.body))
-            names = [loose(name) for name in (*facts.lead, *facts.coordinating)]
-            if not any(wanted == name if self.body_exact else wanted in name for name in names):
-                return False
         if self.due_from or self.due_to:
-            low = _iso_day(self.due_from, end=False) if self.due_from else "0000-01-01"
-            high = _iso_day(self.due_to, end=True) if self.due_to else "9999-12-31"
+            low, high = self.due_range()
             if not any(_due_within(d, low, high) for d in facts.deadlines):
                 return False
         return True
+
+    def body_matches(self, loose_name: str) -> bool:
+        """Whether a body name, already in ``loose`` form, is the body asked for."""
+        wanted = _wanted_body(self.body or "")
+        return wanted == loose_name if self.body_exact else wanted in loose_name
+
+    def due_range(self) -> tuple[str, str]:
+        """The deadline range as ISO days, open ends widened."""
+        low = _iso_day(self.due_from, end=False) if self.due_from else "0000-01-01"
+        high = _iso_day(self.due_to, end=True) if self.due_to else "9999-12-31"
+        return low, high
+
+
+@lru_cache(maxsize=256)
+def _wanted_body(body: str) -> str:
+    return loose(normalise_body(body))
 
 
 def _due_within(deadline: Deadline, low: str, high: str) -> bool:

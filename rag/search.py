@@ -8,16 +8,18 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
-from .build import COMPOUNDS, Progress, check_fresh, compounds_with_cache, corpus_changes, embed_with_cache, read_corpus
+from .build import COMPOUNDS, Progress, check_fresh, compound_cache, corpus_changes, embed_with_cache, read_corpus
+from .columns import FilterColumns
 from .dense import DenseIndex
 from .duties import Answer, Duty, extract_answer, list_duties
-from .embed import DEFAULT_EMBEDDER, Embedder, get_embedder
+from .embed import DEFAULT_EMBEDDER, Embedder, embed_queries, get_embedder
 from .errors import EmbedderMismatchError, IndexDamagedError, QueryError
 from .facts import Facts
 from .filters import SearchFilter, loose
@@ -28,8 +30,9 @@ from .query import AccentRestorer, QueryAnalysis, analyse
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, top_k, weighted_fusion
 from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
+from .rowstore import read_rows, write_rows
 from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
-from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, passage_tokens, query_tokens
+from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, query_tokens
 
 
 @dataclass(frozen=True)
@@ -49,14 +52,17 @@ class SearchSettings:
             raise QueryError(f"Unknown fusion '{self.fusion}'. Choose one of: {', '.join(FUSION_METHODS)}.")
 
 
+LAZY_ABOVE = 50_000  # a loaded index of this many passages parses passages and facts on access
+
+
 class SearchIndex:
     """Passages of a corpus with their lexical and dense indexes."""
 
     def __init__(
         self,
         *,
-        passages: list[Passage],
-        facts: list[Facts],
+        passages: Sequence[Passage],
+        facts: Sequence[Facts],
         documents: dict[str, DocumentMeta],
         lexical: LexicalIndex,
         dense: DenseIndex,
@@ -64,6 +70,7 @@ class SearchIndex:
         manifest: dict,
         embedder: Embedder | None = None,
         settings: SearchSettings | None = None,
+        columns: FilterColumns | None = None,
     ) -> None:
         self.passages = passages
         self.facts = facts  # one per passage: bodies, deadlines, cited documents
@@ -74,9 +81,10 @@ class SearchIndex:
         self.manifest = manifest
         self._embedder = embedder
         self.settings = settings or SearchSettings()
-        self._doc_of = [p.doc_id for p in passages]
+        self._columns = columns  # what filters read; built on first use when not loaded
+        self._doc_of = columns.doc_names() if columns is not None else [p.doc_id for p in passages]
         self._graph: RelationGraph | None = None  # built on first use
-        self._compounds: list[list[str]] | None = None  # kept by a build so that the next one can reuse them
+        self._compounds: list[str] | None = None  # each passage's compound words, kept by a build for the next one
 
     # --- building ------------------------------------------------------------------------
 
@@ -107,13 +115,8 @@ class SearchIndex:
         corpus = read_corpus(corpus_dir, progress)
         passages, facts = corpus.passages, corpus.facts
         texts = [passage_index_text(p) for p in passages]
-        compound_lists = compounds_with_cache(texts, index_dir, progress) if compounds else [[] for _ in texts]
-        lexical = LexicalIndex.build(
-            {
-                "accented": [passage_tokens(t, compounds=False) + c for t, c in zip(texts, compound_lists)],
-                "folded": [folded_tokens(t) for t in texts],
-            }
-        )
+        cache = compound_cache(index_dir) if compounds else None
+        lexical, compound_rows = LexicalIndex.from_texts(texts, compounds=compounds, cache=cache, progress=progress)
         vectors, embedded = embed_with_cache(model, texts, index_dir, progress)
         dense = DenseIndex.build(vectors)
         manifest = {
@@ -137,7 +140,7 @@ class SearchIndex:
             manifest=manifest,
             embedder=model,
         )
-        index._compounds = compound_lists
+        index._compounds = compound_rows
         manifest["build_seconds"] = round(time.perf_counter() - started, 2)
         if index_dir is not None:
             index.save(index_dir)
@@ -149,10 +152,11 @@ class SearchIndex:
         """Write every file into a scratch folder, then swap it in: a crash leaves the old index."""
         with atomic_folder(Path(index_dir)) as folder:
             write_jsonl(folder / "documents.jsonl", (meta.to_dict() for meta in self.documents.values()))
-            write_jsonl(folder / "passages.jsonl", (p.to_dict() for p in self.passages))
-            write_jsonl(folder / "facts.jsonl", (f.to_dict() for f in self.facts))
+            write_rows(folder / "passages.jsonl", (p.to_dict() for p in self.passages))
+            write_rows(folder / "facts.jsonl", (f.to_dict() for f in self.facts))
+            self.columns.save(folder)
             if self._compounds is not None:
-                write_jsonl(folder / COMPOUNDS, ({"compounds": c} for c in self._compounds))
+                write_jsonl(folder / COMPOUNDS, ({"compounds": c.split()} for c in self._compounds))
             self.dense.save(folder)
             self.lexical.save(folder)
             (folder / "restorer.json").write_text(json.dumps(self.restorer.to_dict(), ensure_ascii=False), encoding="utf-8")
@@ -179,8 +183,10 @@ class SearchIndex:
                 )
         if corpus_dir is not None:
             check_fresh(manifest, corpus_dir, folder)
-        passages = [Passage.from_dict(row) for row in read_jsonl(folder / "passages.jsonl")]
-        facts = [Facts.from_dict(row) for row in read_jsonl(folder / "facts.jsonl")]
+        columns = FilterColumns.load(folder)
+        lazy = columns is not None and manifest["corpus"]["passages"] >= LAZY_ABOVE  # parse rows on access
+        passages = read_rows(folder / "passages.jsonl", Passage.from_dict, lazy=lazy)
+        facts = read_rows(folder / "facts.jsonl", Facts.from_dict, lazy=lazy)
         documents = {row["doc_id"]: DocumentMeta.from_dict(row) for row in read_jsonl(folder / "documents.jsonl")}
         lexical = LexicalIndex.load(folder)
         dense = DenseIndex.load(folder)
@@ -201,6 +207,7 @@ class SearchIndex:
             restorer=restorer,
             manifest=manifest,
             embedder=embedder if embedder is not None and not isinstance(embedder, str) else None,
+            columns=columns,
         )
 
     @property
@@ -238,7 +245,7 @@ class SearchIndex:
         allowed = self.allowed(where) if where is not None and where.active else None
         query_vectors = None
         if mode != "lexical":
-            query_vectors = self.embedder.embed_batch([a.dense_text for a in analyses], kind="query")
+            query_vectors = embed_queries(self.embedder, [a.dense_text for a in analyses])
         return [
             self._rank(analysis, None if query_vectors is None else query_vectors[i], k, mode, allowed)
             for i, analysis in enumerate(analyses)
@@ -291,15 +298,14 @@ class SearchIndex:
         return scores
 
     def allowed(self, where: SearchFilter) -> np.ndarray:
-        """Ids of the passages that satisfy ``where``."""
-        return np.array(
-            [
-                i
-                for i, passage in enumerate(self.passages)
-                if where.matches(passage, self.documents.get(passage.doc_id) or DocumentMeta(passage.doc_id), self.facts[i])
-            ],
-            dtype=np.int64,
-        )
+        """Ids of the passages that satisfy ``where``, ascending (see ``rag.columns``)."""
+        return self.columns.allowed(where, self.documents)
+
+    @property
+    def columns(self) -> FilterColumns:
+        if self._columns is None:
+            self._columns = FilterColumns.from_records(self.passages, self.facts)
+        return self._columns
 
     def _candidates(self, lexical: np.ndarray, vector: np.ndarray | None, mode: str, allowed: np.ndarray | None) -> np.ndarray:
         """Top passages of each retriever (within ``allowed`` when a filter is given)."""
