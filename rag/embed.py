@@ -7,6 +7,8 @@ Any other name or path goes through sentence-transformers, loaded offline.
 from __future__ import annotations
 
 import os
+import threading
+from collections import OrderedDict
 from typing import Literal, Protocol
 
 import numpy as np
@@ -91,6 +93,37 @@ def _resolve_model_path(name: str) -> str:
             if "config.json" in files and ("modules.json" in files or "sentence_bert_config.json" in files):
                 return folder
     return name
+
+
+QUERY_CACHE_SIZE = 1024
+_QUERY_CACHE: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_QUERY_LOCK = threading.Lock()
+
+
+def embed_queries(model: Embedder, texts: list[str]) -> np.ndarray:
+    """Query vectors, the texts not seen lately embedded in one batch.
+
+    A query embedding is most of a warm query's time; people repeat questions (paging, filters,
+    the app's "similar wording"), so the last ``QUERY_CACHE_SIZE`` are kept, keyed by model and text.
+    """
+    with _QUERY_LOCK:
+        missing = list(dict.fromkeys(t for t in texts if (model.name, t) not in _QUERY_CACHE))
+    fresh = model.embed_batch(missing, kind="query") if missing else np.zeros((0, model.dim), dtype=np.float32)
+    with _QUERY_LOCK:
+        found = {t: _QUERY_CACHE.get((model.name, t)) for t in texts}
+        for text, vector in zip(missing, fresh):
+            found[text] = vector
+            _QUERY_CACHE[(model.name, text)] = vector
+        for text in texts:
+            _QUERY_CACHE.move_to_end((model.name, text))
+        while len(_QUERY_CACHE) > QUERY_CACHE_SIZE:
+            _QUERY_CACHE.popitem(last=False)
+    return np.vstack([found[t] for t in texts]) if texts else np.zeros((0, model.dim), dtype=np.float32)
+
+
+def clear_query_cache() -> None:
+    with _QUERY_LOCK:
+        _QUERY_CACHE.clear()
 
 
 _CACHE: dict[str, Embedder] = {}
