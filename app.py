@@ -343,7 +343,7 @@ def _bad_request(text: str) -> JSONResponse:
 
 
 def _progress(stage: str, done: int, total: int) -> None:
-    label = {"read": "Đọc văn bản", "embed": "Mã hóa đoạn văn"}.get(stage, stage)
+    label = {"read": "Đọc văn bản", "tokenise": "Tách từ", "embed": "Mã hóa đoạn văn", "dense index": "Xây chỉ mục vectơ"}.get(stage, stage)
     filled = 30 * done // max(total, 1)
     print(f"\r{label:<16} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="\n" if done >= total else "", file=sys.stderr, flush=True)
 

@@ -184,7 +184,7 @@ READ_PROBLEMS = {  # DocumentReadError.reason → what to tell the user; {detail
     "no-passages": "không tìm thấy đoạn văn nào trong tệp.",
     "unreadable": "không đọc được tệp ({detail})",
 }
-STAGES = {"model": "Nạp mô hình mã hóa", "check": "Kiểm tra tệp", "copy": "Chép vào kho văn bản", "read": "Đọc các văn bản", "embed": "Mã hóa đoạn văn mới"}
+STAGES = {"model": "Nạp mô hình mã hóa", "check": "Kiểm tra tệp", "copy": "Chép vào kho văn bản", "read": "Đọc các văn bản", "tokenise": "Tách từ", "embed": "Mã hóa đoạn văn mới", "dense index": "Xây chỉ mục vectơ"}
 
 
 def upload_error(name: str, err: Exception) -> str:

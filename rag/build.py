@@ -124,10 +124,9 @@ def embed_with_cache(model: Embedder, texts: list[str], index_dir: str | Path | 
     for i, t in enumerate(texts):
         if t in cached:
             vectors[i] = cached[t]
-    batch = 16
-    for start in range(0, len(todo), batch):
-        chunk = todo[start : start + batch]
+    for start in range(0, len(todo), EMBED_BATCH):
+        chunk = todo[start : start + EMBED_BATCH]
         vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
         if progress:
-            progress("embed", min(start + batch, len(todo)), len(todo))
+            progress("embed", min(start + EMBED_BATCH, len(todo)), len(todo))
     return vectors, len(todo)

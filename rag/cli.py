@@ -53,9 +53,23 @@ def main() -> None:
     """
 
 
+_STAGE_STARTED: dict[str, float] = {}
+
+
 def _progress(stage: str, done: int, total: int) -> None:
-    label = {"read": "Reading documents", "tokenise": "Finding compound words", "embed": "Embedding passages"}.get(stage, stage)
-    click.echo(f"\r{label}: {done}/{total}", nl=done == total, err=True)
+    """One line per stage, rewritten in place: done/total, items per second and time left."""
+    label = {"read": "Reading documents", "tokenise": "Tokenising passages", "embed": "Embedding passages",
+             "dense index": "Building the vector index"}.get(stage, stage)
+    now = time.perf_counter()
+    started = _STAGE_STARTED.setdefault(stage, now)
+    line = f"{label}: {done}/{total}"
+    if done and now - started > 0.5:
+        rate = done / (now - started)
+        left = (total - done) / rate
+        line += f" ({rate:,.1f}/s, {'done' if done >= total else f'about {int(left // 60)} min {int(left % 60):02d} s left'})"
+    if done >= total:
+        _STAGE_STARTED.pop(stage, None)
+    click.echo(f"\r{line}   ", nl=done >= total, err=True)
 
 
 def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -> SearchIndex:

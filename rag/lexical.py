@@ -39,12 +39,23 @@ class LexicalIndex:
         return cls(fields, k1=k1, b=b), compound_rows
 
     def scores(self, field: str, query_tokens: list[str]) -> np.ndarray:
-        """BM25 score of every passage; unknown query tokens are ignored."""
+        """BM25 score of every passage; unknown query tokens are ignored.
+
+        The same sums as bm25s's ``get_scores``, column by column in query order, but with a plain
+        indexed add (a column never names a passage twice) instead of ``np.add.at``, which is
+        several times slower on the long columns of common words in a large index.
+        """
         retriever = self.fields[field]
-        known = [t for t in query_tokens if t in retriever.vocab_dict]  # type: ignore[attr-defined]
-        if not known:
-            return np.zeros(self.size, dtype=np.float32)
-        return retriever.get_scores(known).astype(np.float32)  # type: ignore[attr-defined]
+        vocab = retriever.vocab_dict  # type: ignore[attr-defined]
+        matrix = retriever.scores  # type: ignore[attr-defined]
+        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
+        out = np.zeros(self.size, dtype=np.float32)
+        for token in query_tokens:
+            column = vocab.get(token)
+            if column is not None:
+                start, end = int(indptr[column]), int(indptr[column + 1])
+                out[indices[start:end]] += data[start:end]
+        return out
 
     @property
     def size(self) -> int:
@@ -55,7 +66,7 @@ class LexicalIndex:
             retriever.save(str(folder / f"bm25_{name}"), show_progress=False)  # type: ignore[attr-defined]
 
     @classmethod
-    def load(cls, folder: Path, *, k1: float = 1.2, b: float = 0.75, mmap: bool = False) -> LexicalIndex:
+    def load(cls, folder: Path, *, k1: float = 1.2, b: float = 0.75, mmap: bool = True) -> LexicalIndex:
         import bm25s
 
         fields = {}

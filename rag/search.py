@@ -118,7 +118,7 @@ class SearchIndex:
         cache = compound_cache(index_dir) if compounds else None
         lexical, compound_rows = LexicalIndex.from_texts(texts, compounds=compounds, cache=cache, progress=progress)
         vectors, embedded = embed_with_cache(model, texts, index_dir, progress)
-        dense = DenseIndex.build(vectors)
+        dense = DenseIndex.build(vectors, progress=progress)
         manifest = {
             "format_version": FORMAT_VERSION,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

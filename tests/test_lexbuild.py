@@ -51,3 +51,10 @@ def test_cached_compounds_are_used_instead_of_pyvi(texts):
     assert compounds[0] == "giả_định"
     _, none = build_fields(texts[:3], compounds=False)
     assert none == ["", "", ""]
+
+
+def test_lexical_scores_equal_bm25s_get_scores(corpus_index):
+    for field, query in (("accented", ["chủ", "trì", "chủ_trì", "chủ", "không-có"]), ("folded", ["tuyen", "giao", "#kl1"])):
+        retriever = corpus_index.lexical.fields[field]
+        known = [t for t in query if t in retriever.vocab_dict]
+        np.testing.assert_array_equal(corpus_index.lexical.scores(field, query), retriever.get_scores(known))
