@@ -55,7 +55,7 @@ PROVINCES = "Lạng Sơn|Lâm Đồng|Cao Bằng|Hà Giang|Nghệ An|Quảng Nin
 COMMITTEES = ["Tỉnh ủy", "Thị ủy", "Huyện ủy", "Thành ủy", "Đảng ủy Khối"]
 RESULTS = ROOT / "bench" / "results" / "scale.json"
 NOISE = 0.01
-EF_SEARCH = (32, 64, 96, 128, 192, 256)
+EF_SEARCH = (64, 128, 256, 384, 512)
 
 
 def seed_clauses() -> list[str]:
@@ -230,6 +230,9 @@ def query_size(n: int, folder: Path) -> dict[str, object]:
         samples.append(time.perf_counter() - started)
     row["hybrid_repeated"] = percentiles(samples)
     row["hybrid_stages_ms"] = stages(index, queries)
+    row["lexical_max_df"] = index.lexical.max_df
+    if index.lexical.max_df < 1.0:  # what pruning common words costs and saves
+        row.update(pruning(index, queries[:25]))
     row["query_peak_rss_mb"] = peak_mb()
     retriever = index.lexical.fields["accented"]
     samples = []
@@ -251,6 +254,21 @@ def query_size(n: int, folder: Path) -> dict[str, object]:
     row["faiss_flat_only"] = percentiles(samples)
     row["query_load_avg_end"] = os.getloadavg()
     return row
+
+
+def pruning(index: SearchIndex, queries: list[str]) -> dict[str, object]:
+    """Share of the top 10 kept when common query words are pruned, and the unpruned latency."""
+    pruned = {mode: [[h.passage.passage_id for h in index.search(q, k=10, mode=mode)] for q in queries] for mode in ("lexical", "hybrid")}
+    max_df, index.lexical.max_df = index.lexical.max_df, 1.0
+    samples = []
+    for q in queries * 2:
+        started = time.perf_counter()
+        index.search(q, k=10)  # embeddings cached by now: this is the ranking's own time
+        samples.append(time.perf_counter() - started)
+    exact = {mode: [[h.passage.passage_id for h in index.search(q, k=10, mode=mode)] for q in queries] for mode in ("lexical", "hybrid")}
+    index.lexical.max_df = max_df
+    overlap = {mode: round(float(np.mean([len(set(a) & set(b)) / max(len(b), 1) for a, b in zip(pruned[mode], exact[mode])])), 3) for mode in pruned}
+    return {"pruning_top10_overlap": overlap, "hybrid_unpruned_cached_embedding": percentiles(samples)}
 
 
 def stages(index: SearchIndex, queries: list[str]) -> dict[str, float]:

@@ -11,6 +11,8 @@ from .errors import IndexDamagedError
 
 FIELDS = ("accented", "folded")
 Progress = Callable[[str, int, int], None]
+PRUNE_ABOVE = 200_000
+PRUNED_MAX_DF = 0.25
 
 
 class LexicalIndex:
@@ -19,6 +21,11 @@ class LexicalIndex:
     def __init__(self, fields: dict[str, object], *, k1: float = 1.2, b: float = 0.75) -> None:
         self.fields = fields  # name → bm25s.BM25
         self.k1, self.b = k1, b
+        # Query words in more than this share of the passages are not scored. Off for small indexes:
+        # on the dev set 0.5 cost MRR@10 0.953 → 0.947 and 0.3 → 0.921. Above PRUNE_ABOVE passages
+        # the long lists of such words are most of a query's time (bench_scale measures how often
+        # the top 10 stays the same).
+        self.max_df = PRUNED_MAX_DF if self.size >= PRUNE_ABOVE else 1.0
 
     @classmethod
     def from_texts(
@@ -50,11 +57,13 @@ class LexicalIndex:
         matrix = retriever.scores  # type: ignore[attr-defined]
         data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
         out = np.zeros(self.size, dtype=np.float32)
+        longest = self.max_df * self.size
         for token in query_tokens:
             column = vocab.get(token)
             if column is not None:
                 start, end = int(indptr[column]), int(indptr[column + 1])
-                out[indices[start:end]] += data[start:end]
+                if end - start <= longest:
+                    out[indices[start:end]] += data[start:end]
         return out
 
     @property
@@ -73,7 +82,10 @@ class LexicalIndex:
         for name in FIELDS:
             path = folder / f"bm25_{name}"
             try:
-                fields[name] = bm25s.BM25.load(str(path), mmap=mmap, show_progress=False, verbosity=0)
+                retriever = bm25s.BM25.load(str(path), mmap=mmap, show_progress=False, verbosity=0)
+                for key in ("data", "indices", "indptr"):  # plain views: slicing a np.memmap costs more
+                    retriever.scores[key] = np.asarray(retriever.scores[key])
+                fields[name] = retriever
             except (OSError, ValueError, KeyError) as err:
                 raise IndexDamagedError(
                     f"The lexical index '{path}' is missing or damaged ({err}). Rebuild it with 'rag index'."
