@@ -23,6 +23,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -161,6 +162,8 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     with timed(row, "save", n):
         index.save(folder)
     row["build_peak_rss_mb"] = peak_mb()
+    # the tokenising workers (forked: their resident pages include some shared with this process)
+    row["build_worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     row["disk_mb"] = {p.name: round(p.stat().st_size / 2**20, 1) for p in sorted(folder.iterdir()) if p.is_file()}
     row["disk_mb"]["bm25 (2 fields)"] = round(sum(p.stat().st_size for p in folder.glob("bm25_*/*")) / 2**20, 1)
     row["disk_mb_total"] = round(sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20, 1)

@@ -38,7 +38,7 @@ def _storage_view(index: object, count: int, dim: int) -> np.ndarray:
     storage = faiss.downcast_index(index.storage) if hasattr(index, "storage") else index  # type: ignore[attr-defined]
     codes = storage.codes  # type: ignore[attr-defined]
     raw = faiss.rev_swig_ptr(codes.data(), codes.size()) if count else np.zeros(0, dtype=np.uint8)
-    dtype = np.float16 if hasattr(index, "hnsw") else np.float32
+    dtype = np.float16 if isinstance(storage, faiss.IndexScalarQuantizer) else np.float32  # else IndexFlat (older files too)
     return raw.view(dtype).reshape(count, dim)
 
 
@@ -74,8 +74,8 @@ class DenseIndex:
         hnsw = getattr(self.index, "hnsw", None)
         if hnsw is None:
             return {"faiss": "IndexFlatIP", "count": int(self.vectors.shape[0])}
-        return {"faiss": "IndexHNSWSQ", "storage": "float16", "count": int(self.vectors.shape[0]), "M": HNSW_M,
-                "efConstruction": int(hnsw.efConstruction), "efSearch": int(hnsw.efSearch)}
+        return {"faiss": type(self.index).__name__, "storage": str(self.vectors.dtype), "count": int(self.vectors.shape[0]),
+                "M": int(hnsw.nb_neighbors(1)), "efConstruction": int(hnsw.efConstruction), "efSearch": int(hnsw.efSearch)}
 
     def search(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Top-k (scores, ids) for each query row."""

@@ -10,6 +10,7 @@ checks they are equal) and handed to a ``bm25s.BM25`` object, which saves, loads
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -145,7 +146,11 @@ def build_fields(
     compound_rows: list[str] = []
     # fork: workers only tokenise (no OpenMP, no BLAS), and unlike spawn it works from any script
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = multiprocessing.get_context(method).Pool(workers) if workers > 1 else None
+    gc.freeze()  # forked workers' garbage collector leaves the parent's objects (and pages) alone
+    try:
+        pool = multiprocessing.get_context(method).Pool(workers) if workers > 1 else None
+    finally:
+        gc.unfreeze()
     try:
         results = pool.imap(tokenise_chunk, jobs) if pool else map(tokenise_chunk, jobs)
         for fields, rows in results:

@@ -5,8 +5,10 @@
       documents.jsonl    one line per document: metadata
       passages.jsonl     one line per passage: text, section path, line span
       facts.jsonl        one line per passage: lead and coordinating bodies, deadlines, cited documents
-      vectors.npy        passage vectors (float32), also the embedding cache of the next build
-      dense.faiss        the FAISS index over those vectors
+      *.offsets.npy      byte offset of each line of those two files: large indexes read rows on demand
+      filters.npz/.json  what filters need, in columns: each passage's document, body names, deadline ends
+      vectors.npy        passage vectors (float32; float16 with HNSW), also the embedding cache of the next build
+      dense.faiss        the FAISS index over those vectors (memory-mapped on load)
       bm25_accented/     bm25s index over syllables, compound words and document-number keys
       bm25_folded/       bm25s index over diacritics-folded syllables
       restorer.json      syllable counts for restoring diacritics in queries

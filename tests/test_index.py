@@ -197,3 +197,18 @@ def test_duplicate_documents_are_reported(tmp_path, tiny_corpus, fake_embedder):
     (tiny_corpus / "bản sao kế hoạch.txt").write_bytes((tiny_corpus / "a_kehoach.txt").read_bytes())
     built = SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder)
     assert built.manifest["changes"]["duplicates"] == ["a_kehoach.txt = bản sao kế hoạch.txt"]
+
+
+def test_an_hnsw_flat_file_of_an_earlier_version_still_loads(tmp_path):
+    import faiss
+
+    rng = np.random.default_rng(5)
+    vectors = rng.normal(size=(500, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    earlier = faiss.IndexHNSWFlat(16, 8, faiss.METRIC_INNER_PRODUCT)
+    earlier.add(vectors)
+    faiss.write_index(earlier, str(tmp_path / "dense.faiss"))
+    np.save(tmp_path / "vectors.npy", vectors)
+    loaded = DenseIndex.load(tmp_path)
+    assert loaded.describe()["faiss"] == "IndexHNSWFlat" and loaded.describe()["M"] == 8
+    np.testing.assert_array_equal(loaded.vectors, vectors)
