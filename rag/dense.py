@@ -10,7 +10,7 @@ its rows are the only copy of the vectors in memory.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -53,20 +53,31 @@ class DenseIndex:
 
         ``vectors`` may be float32 or float16; they are added in batches.
         """
+        batches = (vectors[start : start + ADD_BATCH] for start in range(0, len(vectors), ADD_BATCH))
+        return cls.from_batches(batches, len(vectors), vectors.shape[1], exact_below=exact_below, progress=progress)
+
+    @classmethod
+    def from_batches(
+        cls, batches: Iterable[np.ndarray], count: int, dim: int, *, exact_below: int = EXACT_BELOW, progress: Progress | None = None
+    ) -> DenseIndex:
+        """The same from ``count`` vectors given batch by batch: the caller need never hold them all."""
         import faiss
 
-        count, dim = vectors.shape
         if count < exact_below:
             index = faiss.IndexFlatIP(dim)
         else:
             index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_fp16, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            index.train(np.ascontiguousarray(vectors[:1000], dtype=np.float32))  # fp16 needs no statistics
+            index.is_trained = True  # fp16 needs no statistics
             index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
             index.hnsw.efSearch = HNSW_EF_SEARCH
-        for start in range(0, count, ADD_BATCH):
-            index.add(np.ascontiguousarray(vectors[start : start + ADD_BATCH], dtype=np.float32))
+        added = 0
+        for batch in batches:
+            index.add(np.ascontiguousarray(batch, dtype=np.float32))
+            added += len(batch)
             if progress:
-                progress("dense index", min(start + ADD_BATCH, count), count)
+                progress("dense index", added, count)
+        if added != count:
+            raise ValueError(f"Expected {count} vectors, got {added}.")
         return cls(index, _storage_view(index, count, dim))
 
     def describe(self) -> dict[str, object]:

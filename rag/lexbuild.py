@@ -93,26 +93,34 @@ class _Merger:
         self.passages += len(chunk.lengths)
 
     def retriever(self, k1: float, b: float) -> object:
+        """The bm25s matrix (columns = tokens), filled chunk by chunk so no temporary is corpus-sized."""
         import bm25s
 
-        tokens, docs, counts = (np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
-                                for parts, dtype in ((self.tokens, np.int32), (self.docs, np.int32), (self.counts, np.float32)))
-        self.tokens, self.docs, self.counts = [], [], []
         lengths = np.concatenate(self.lengths) if self.lengths else np.zeros(0, dtype=np.int32)
-        n_docs = len(lengths)
-        df = np.bincount(tokens, minlength=len(self.vocab))
+        n_docs, n_vocab = len(lengths), len(self.vocab)
+        df = np.zeros(n_vocab, dtype=np.int64)
+        for tokens in self.tokens:
+            df += np.bincount(tokens, minlength=n_vocab)
         idf = np.log(1 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
         average = float(lengths.mean()) if n_docs else 1.0
         norm = k1 * ((1 - b) + b * lengths / average)  # float64, as bm25s computes it
-        scores = (idf[tokens] * (counts / (norm[docs] + counts))).astype(np.float32)
-        order = np.argsort(tokens, kind="stable")  # by token; passages stay ascending within one
+        indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        data = np.empty(int(indptr[-1]), dtype=np.float32)
+        indices = np.empty(int(indptr[-1]), dtype=np.int32)
+        filled = np.zeros(n_vocab, dtype=np.int64)  # entries already placed in each column
+        for i in range(len(self.tokens)):
+            tokens, docs, counts = self.tokens[i], self.docs[i], self.counts[i]
+            self.tokens[i] = self.docs[i] = self.counts[i] = np.zeros(0)  # freed as we go
+            # A chunk holds each token's entries together, passages ascending: a run per token.
+            starts = np.flatnonzero(np.r_[True, tokens[1:] != tokens[:-1]])
+            runs = np.diff(np.r_[starts, len(tokens)])
+            place = indptr[tokens] + filled[tokens] + (np.arange(len(tokens)) - np.repeat(starts, runs))
+            filled[tokens[starts]] += runs
+            data[place] = idf[tokens] * (counts / (norm[docs] + counts))
+            indices[place] = docs
+        self.tokens, self.docs, self.counts = [], [], []
         retriever = bm25s.BM25(k1=k1, b=b)
-        retriever.scores = {
-            "data": scores[order],
-            "indices": docs[order],
-            "indptr": np.concatenate([[0], np.cumsum(df)]).astype(np.int64),
-            "num_docs": n_docs,
-        }
+        retriever.scores = {"data": data, "indices": indices, "indptr": indptr, "num_docs": n_docs}
         retriever.vocab_dict = self.vocab
         retriever.unique_token_ids_set = set(self.vocab.values())
         retriever.nonoccurrence_array = None

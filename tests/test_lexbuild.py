@@ -28,10 +28,11 @@ def test_segmentation_equals_pyvi(texts):
         assert segment(text) == ViTokenizer.tokenize(text).split(), text
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_fields_score_like_bm25s_over_token_lists(texts, workers):
+@pytest.mark.parametrize(("workers", "chunk"), [(1, 4000), (2, 37)])
+def test_fields_score_like_bm25s_over_token_lists(texts, workers, chunk, monkeypatch):
     import bm25s
 
+    monkeypatch.setattr("rag.lexbuild.CHUNK", chunk)  # 37: several chunks, columns filled across them
     fields, compounds = build_fields(texts, workers=workers)
     reference = {"accented": [passage_tokens(t) for t in texts], "folded": [folded_tokens(t) for t in texts]}
     assert [sorted(c.split()) for c in compounds] == [sorted(t for t in tokens if "_" in t) for tokens in reference["accented"]]
@@ -40,6 +41,8 @@ def test_fields_score_like_bm25s_over_token_lists(texts, workers):
         slow.index(token_lists, show_progress=False)
         fast = fields[name]
         assert set(fast.vocab_dict) == set(slow.vocab_dict) - {""}
+        ptr = fast.scores["indptr"]
+        assert all(np.all(np.diff(fast.scores["indices"][ptr[c] : ptr[c + 1]]) > 0) for c in range(len(ptr) - 1))
         for query in (["chủ", "trì", "chủ_trì"], ["tuyen", "giao"], ["#kl1", "kết", "luận"], ["năm", "2022", "thực_hiện"]):
             known = [t for t in query if t in slow.vocab_dict]
             if known:
