@@ -12,7 +12,7 @@ from .errors import IndexDamagedError
 FIELDS = ("accented", "folded")
 Progress = Callable[[str, int, int], None]
 PRUNE_ABOVE = 200_000
-PRUNED_MAX_DF = 0.25
+PRUNED_MAX_DF = 0.5  # at 100k synthetic passages: 0.98 of the hybrid top 10 kept (0.25: 0.82)
 
 
 class LexicalIndex:
