@@ -10,9 +10,11 @@ checks they are equal) and handed to a ``bm25s.BM25`` object, which saves, loads
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,8 +36,8 @@ class FieldChunk:
 
     vocab: list[str]
     tokens: np.ndarray  # int32, ids into vocab
-    docs: np.ndarray  # int32, passage position within the chunk
-    counts: np.ndarray  # float32, term frequency
+    docs: np.ndarray  # uint16, passage position within the chunk (CHUNK < 65,536)
+    counts: np.ndarray  # uint16, term frequency
     lengths: np.ndarray  # int32, tokens per passage
 
 
@@ -48,8 +50,8 @@ def _field_chunk(token_lists: list[list[str]]) -> FieldChunk:
     return FieldChunk(
         list(local),
         (keys // len(token_lists)).astype(np.int32),
-        (keys % len(token_lists)).astype(np.int32),
-        counts.astype(np.float32),
+        (keys % len(token_lists)).astype(np.uint16),
+        counts.astype(np.uint16),
         lengths,
     )
 
@@ -80,6 +82,7 @@ class _Merger:
         self.vocab: dict[str, int] = {}
         self.tokens: list[np.ndarray] = []
         self.docs: list[np.ndarray] = []
+        self.firsts: list[int] = []  # the first passage of each chunk
         self.counts: list[np.ndarray] = []
         self.lengths: list[np.ndarray] = []
         self.passages = 0
@@ -87,7 +90,8 @@ class _Merger:
     def add(self, chunk: FieldChunk) -> None:
         mapping = np.fromiter((self.vocab.setdefault(t, len(self.vocab)) for t in chunk.vocab), dtype=np.int32, count=len(chunk.vocab))
         self.tokens.append(mapping[chunk.tokens])
-        self.docs.append(chunk.docs + np.int32(self.passages))
+        self.docs.append(chunk.docs)
+        self.firsts.append(self.passages)
         self.counts.append(chunk.counts)
         self.lengths.append(chunk.lengths)
         self.passages += len(chunk.lengths)
@@ -109,7 +113,8 @@ class _Merger:
         indices = np.empty(int(indptr[-1]), dtype=np.int32)
         filled = np.zeros(n_vocab, dtype=np.int64)  # entries already placed in each column
         for i in range(len(self.tokens)):
-            tokens, docs, counts = self.tokens[i], self.docs[i], self.counts[i]
+            tokens, counts = self.tokens[i], self.counts[i].astype(np.float32)
+            docs = self.docs[i].astype(np.int32) + np.int32(self.firsts[i])
             self.tokens[i] = self.docs[i] = self.counts[i] = np.zeros(0)  # freed as we go
             # A chunk holds each token's entries together, passages ascending: a run per token.
             starts = np.flatnonzero(np.r_[True, tokens[1:] != tokens[:-1]])
@@ -171,4 +176,16 @@ def build_fields(
         if pool:
             pool.close()
             pool.join()
-    return {name: m.retriever(k1, b) for name, m in merged.items()}, compound_rows
+    fields = {name: m.retriever(k1, b) for name, m in merged.items()}
+    _give_back_memory()
+    return fields, compound_rows
+
+
+def _give_back_memory() -> None:
+    """Return freed heap pages to the system (glibc keeps them after many mid-sized arrays, and
+    the vector index built next would then sit on top of them)."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # another libc: nothing to give back this way
+            pass
