@@ -65,6 +65,10 @@ def connect(uri: str, *, token: str = "", attempts: int = 3) -> Any:
     local = str(uri).endswith(".db")
     if local:
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
+        # Milvus Lite's in-process server logs every call it lacks (a timestamp the query iterator
+        # asks for, then does without) as an error with a traceback: noise, not a failure.
+        logging.getLogger("grpc._server").setLevel(logging.CRITICAL)
+        logging.getLogger("pymilvus.client.iterator.query_iterator").setLevel(logging.ERROR)
     delay, problem = 0.5, ""
     for attempt in range(1 if local else attempts):
         try:
