@@ -22,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -56,6 +58,8 @@ def is_milvus_uri(text: str | Path) -> bool:
 
 def connect(uri: str, *, token: str = "", attempts: int = 3) -> Any:
     """A client for ``uri``; a server gets a few tries with back-off before a clear error."""
+    if "grpc" not in sys.modules:  # gRPC's C core logs keep-alive chatter with the local server to stderr
+        os.environ.setdefault("GRPC_VERBOSITY", "NONE")
     try:
         from pymilvus import MilvusClient
     except ImportError as err:
@@ -224,19 +228,23 @@ class MilvusBackend:
         found = with_retry(lambda: self.client.search(self.collection, data=[data], anns_field=field, limit=n, filter=expr, search_params=params, output_fields=["pk"]))
         return {int(hit["pk"]): float(hit["distance"]) for hit in found[0]}
 
+    def lexical_top(self, terms: list[LexicalTerms], n: int, expr: str) -> dict[int, float]:
+        """Primary key → BM25 score of the ``n`` best passages within ``expr`` (one sparse search)."""
+        query = self.stats.query_vector(terms)
+        found = self._search("lexical", query, n, expr) if query else {}
+        return {pk: score for pk, score in found.items() if score > 0}
+
     def candidates(
         self, terms: list[LexicalTerms], vector: np.ndarray | None, mode: str, where: SearchFilter | None, n: int
     ) -> Candidates:
         expr = filter_expression(where)
-        query = self.stats.query_vector(terms) if mode != "dense" else {}
-        lexical = self._search("lexical", query, n, expr) if query else {}
-        lexical = {pk: score for pk, score in lexical.items() if score > 0}
+        lexical = self.lexical_top(terms, n, expr) if mode != "dense" else {}
         dense = self._search("dense", np.asarray(vector, dtype=np.float32).tolist(), n, expr) if vector is not None else {}
         if vector is not None and (missing := [pk for pk in lexical if pk not in dense]):
             rows = with_retry(lambda: self.client.query(self.collection, filter=f"pk in {missing}", output_fields=["pk", "dense"]))
             dense.update({int(r["pk"]): float(np.dot(np.asarray(r["dense"], dtype=np.float32), vector)) for r in rows})
-        if query and (missing := [pk for pk in dense if pk not in lexical]):
-            lexical.update(self._search("lexical", query, len(missing), f"pk in {missing}"))
+        if mode != "dense" and (missing := [pk for pk in dense if pk not in lexical]):
+            lexical.update(self.lexical_top(terms, len(missing), f"pk in {missing}"))
         pks = [pk for pk in sorted(set(lexical) | set(dense)) if pk in self.position]
         if not pks:
             return Candidates.empty()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -47,10 +48,9 @@ logger = logging.getLogger(__name__)
 
 def _current(client: Any, name: str) -> tuple[str, dict[str, Any]] | None:
     """The meta collection the alias ``name`` points at, and its manifest; None when there is none."""
-    try:
-        meta = client.describe_alias(name)["collection_name"]
-    except Exception:  # pymilvus raises a MilvusException for an unknown alias
+    if name not in client.list_aliases().get("aliases", []):
         return None
+    meta = client.describe_alias(name)["collection_name"]
     client.load_collection(meta)
     return meta, read_meta(client, meta, "manifest", 1)
 
@@ -209,3 +209,20 @@ def open_index(uri: str, *, name: str = DEFAULT_NAME, embedder: str | Embedder |
         embedder=embedder if embedder is not None and not isinstance(embedder, str) else None,
         backend=MilvusBackend(client, collection, SparseBM25.from_dict(part["bm25"]), np.array([int(r["pk"]) for r in rows], dtype=np.int64), uri),
     )
+
+
+@dataclass(frozen=True)
+class MilvusTarget:
+    """Where a deployment keeps its index in Milvus: what the CLI's ``--milvus`` and the app hold."""
+
+    uri: str
+    name: str = DEFAULT_NAME
+    token: str = ""
+
+    def publish(self, built: Any, *, rebuild: bool = False, progress: Progress | None = None) -> Any:
+        """Sync a freshly built local index into Milvus and return the Milvus-backed index."""
+        sync(built, self.uri, name=self.name, rebuild=rebuild, token=self.token, progress=progress)
+        return self.open(embedder=built.embedder)
+
+    def open(self, *, embedder: str | Embedder | None = None) -> Any:
+        return open_index(self.uri, name=self.name, embedder=embedder, token=self.token)
