@@ -78,7 +78,7 @@ def connect(uri: str, *, token: str = "", attempts: int = 3) -> Any:
         try:
             return MilvusClient(uri=str(uri), token=token, timeout=10)
         except Exception as err:  # pymilvus raises several kinds for an unreachable server
-            problem = str(err).splitlines()[0] if str(err) else type(err).__name__
+            problem = str(getattr(err, "message", "") or err).splitlines()[0] or type(err).__name__
             logger.info("Milvus at %s not reachable (try %d): %s", uri, attempt + 1, problem)
             if attempt + 1 < attempts:
                 time.sleep(delay)
