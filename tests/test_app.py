@@ -204,6 +204,11 @@ def test_a_related_document_in_the_corpus_opens_in_the_same_view(browser, linked
     sync_api.expect(marked).to_contain_text("Thực hiện Kết luận số 01-KL/TW")
     page.locator("#relations svg g.node.corpus[data-number='01-KL/TW']").click()  # a box of the graph
     sync_api.expect(shown).to_have_attribute("data-doc", "kl01.txt")
+    page.locator("#relations [data-list=based_on_by] button", has_text="Kế hoạch số 45-KH/TU").click()
+    sync_api.expect(shown).to_have_attribute("data-doc", "a_kehoach.txt")
+    page.locator("#relations svg g.node.corpus[data-number='01-KL/TW']").focus()  # the keyboard reaches the boxes too
+    page.keyboard.press("Enter")
+    sync_api.expect(shown).to_have_attribute("data-doc", "kl01.txt")
     context.close()
 
 
