@@ -234,17 +234,32 @@ class MilvusBackend:
         found = self._search("lexical", query, n, expr) if query else {}
         return {pk: score for pk, score in found.items() if score > 0}
 
+    def complete_scores(
+        self, terms: list[LexicalTerms], vector: np.ndarray | None, need_lexical: list[int], need_dense: list[int],
+        lexical: dict[int, float], dense: dict[int, float],
+    ) -> None:
+        """The score each candidate lacks (found by one retriever only), from one fetch of their rows."""
+        wanted = sorted(set(need_lexical) | set(need_dense))
+        rows = with_retry(lambda: self.client.query(self.collection, filter=f"pk in {wanted}", output_fields=["pk", "dense", "lexical"]))
+        query = self.stats.query_vector(terms) if need_lexical else {}
+        for row in rows:
+            pk = int(row["pk"])
+            if pk in need_dense and vector is not None:
+                dense[pk] = float(np.dot(np.asarray(row["dense"], dtype=np.float32), vector))
+            if pk in need_lexical:
+                stored = {int(key): weight for key, weight in row["lexical"].items()}
+                lexical[pk] = float(sum(weight * stored.get(key, 0.0) for key, weight in query.items()))
+
     def candidates(
         self, terms: list[LexicalTerms], vector: np.ndarray | None, mode: str, where: SearchFilter | None, n: int
     ) -> Candidates:
         expr = filter_expression(where)
         lexical = self.lexical_top(terms, n, expr) if mode != "dense" else {}
         dense = self._search("dense", np.asarray(vector, dtype=np.float32).tolist(), n, expr) if vector is not None else {}
-        if vector is not None and (missing := [pk for pk in lexical if pk not in dense]):
-            rows = with_retry(lambda: self.client.query(self.collection, filter=f"pk in {missing}", output_fields=["pk", "dense"]))
-            dense.update({int(r["pk"]): float(np.dot(np.asarray(r["dense"], dtype=np.float32), vector)) for r in rows})
-        if mode != "dense" and (missing := [pk for pk in dense if pk not in lexical]):
-            lexical.update(self.lexical_top(terms, len(missing), f"pk in {missing}"))
+        need_dense = [pk for pk in lexical if pk not in dense] if vector is not None else []
+        need_lexical = [pk for pk in dense if pk not in lexical] if mode != "dense" else []
+        if need_dense or need_lexical:
+            self.complete_scores(terms, vector, need_lexical, need_dense, lexical, dense)
         pks = [pk for pk in sorted(set(lexical) | set(dense)) if pk in self.position]
         if not pks:
             return Candidates.empty()
