@@ -14,9 +14,11 @@ import argparse
 import hashlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 import threading
+import weakref
 from dataclasses import asdict
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,7 +42,9 @@ from rag import (
     SearchIndex,
     StaleIndexError,
 )
-from rag.ingest import add_document
+from rag.build import check_fresh
+from rag.ingest import Publish, add_document
+from rag.milvus_sync import MilvusTarget
 from rag.normalize import strip_markdown
 from rag.reader import MAX_FILE_BYTES, READERS
 
@@ -54,18 +58,28 @@ class LiveIndex:
     A handler takes ``live.index`` once, so a swap in the middle of its work cannot mix two indexes.
     """
 
-    def __init__(self, index: SearchIndex, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, index: SearchIndex, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None, publish: Publish | None = None
+    ) -> None:
         self.index_dir, self.corpus_dir = index_dir, corpus_dir
+        self.publish = publish  # with Milvus: copies an update there and returns the Milvus-backed index
         self._exports: Path | None = None
+        self._cleanup: weakref.finalize | None = None
         self.replace(index)
 
     def replace(self, index: SearchIndex) -> None:
         self.index, self.choices = index, Choices.of(index)
 
+    def close(self) -> None:
+        """Remove the exported files; the process's exit does it too."""
+        if self._cleanup is not None:
+            self._cleanup()
+
     def export_folder(self, session: str) -> Path:
         """Where one browser session's CSV/DOCX go: its next search overwrites them, never another's."""
         if self._exports is None:
             self._exports = Path(tempfile.mkdtemp(prefix="rag-app-exports-"))
+            self._cleanup = weakref.finalize(self, shutil.rmtree, self._exports, ignore_errors=True)  # runs at exit at the latest
         folder = self._exports / hashlib.sha256(session.encode()).hexdigest()[:16]  # the client chooses session ids
         folder.mkdir(exist_ok=True)
         return folder
@@ -167,7 +181,9 @@ def upload_document(live: LiveIndex, path: str | None, replace: bool, progress=N
 
     report("model", 0, 1)  # the first upload loads the embedding model: seconds with nothing else to show
     try:
-        index = add_document(live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report)
+        index = add_document(
+            live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report, publish=live.publish
+        )
     except Exception as err:  # every failure leaves corpus and index as they were: say so, keep serving
         return views.message(views.upload_error(name, err), "error")
     live.replace(index)
@@ -312,12 +328,14 @@ def _wire_upload(ui: SimpleNamespace, live: LiveIndex) -> None:
     ui.upload.click(upload, inputs=[ui.file, ui.replace], outputs=outputs, concurrency_limit=1, api_visibility="undocumented")
 
 
-def create_server(index: SearchIndex, *, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None) -> FastAPI:
+def create_server(
+    index: SearchIndex, *, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None, publish: Publish | None = None
+) -> FastAPI:
     """The JSON route first, then the Gradio page mounted at "/" (it would shadow later routes).
 
     Uploads need ``index_dir`` and ``corpus_dir``; without them the page only searches.
     """
-    live = LiveIndex(index, index_dir, corpus_dir)
+    live = LiveIndex(index, index_dir, corpus_dir, publish)
     server = FastAPI(title="Tra cứu văn bản chỉ đạo")
 
     @server.get("/api/search")
@@ -348,31 +366,41 @@ def _progress(stage: str, done: int, total: int) -> None:
     print(f"\r{label:<16} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="\n" if done >= total else "", file=sys.stderr, flush=True)
 
 
-def open_index(index_dir: str, corpus_dir: str) -> SearchIndex:
-    """Load the index; build it from the corpus when it is missing or older than the corpus."""
+def open_index(index_dir: str, corpus_dir: str, milvus: MilvusTarget | None = None) -> SearchIndex:
+    """Load the index (from Milvus when given); build it from the corpus when it is missing or older than the corpus."""
+    corpus = corpus_dir if Path(corpus_dir).is_dir() else None
     try:
-        return SearchIndex.load(index_dir, corpus_dir=corpus_dir if Path(corpus_dir).is_dir() else None)
+        if milvus is None:
+            return SearchIndex.load(index_dir, corpus_dir=corpus)
+        index = milvus.open()
+        if corpus:
+            check_fresh(index.manifest, corpus, Path(milvus.uri))
+        return index
     except (IndexNotFoundError, StaleIndexError) as err:
         reason = "chưa có chỉ mục" if isinstance(err, IndexNotFoundError) else "văn bản nguồn đã thay đổi"
         print(f"Đang xây dựng chỉ mục '{index_dir}' từ '{corpus_dir}' ({reason})…", file=sys.stderr)
-        return SearchIndex.build(corpus_dir, index_dir, progress=_progress)
+        built = SearchIndex.build(corpus_dir, index_dir, progress=_progress)
+        return milvus.publish(built, progress=_progress) if milvus else built
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Giao diện web tra cứu văn bản chỉ đạo.")
     parser.add_argument("--index", default=os.environ.get("RAG_INDEX", "index"), help="thư mục chỉ mục")
     parser.add_argument("--corpus", default=os.environ.get("RAG_CORPUS", "corpus"), help="thư mục văn bản nguồn")
+    parser.add_argument("--milvus", default=os.environ.get("RAG_MILVUS"), help="chỉ mục trong Milvus: tệp .db (Milvus Lite) hoặc http://máy-chủ:19530")
+    parser.add_argument("--collection", default=os.environ.get("RAG_MILVUS_NAME", "rag"), help="tên chỉ mục trong Milvus")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=7860)
     parser.add_argument("--share-network", action="store_true", help="lắng nghe trên 0.0.0.0 (mọi máy trong mạng)")
     args = parser.parse_args(argv)
+    milvus = MilvusTarget(args.milvus, args.collection, os.environ.get("RAG_MILVUS_TOKEN", "")) if args.milvus else None
     try:
-        index = open_index(args.index, args.corpus)
+        index = open_index(args.index, args.corpus, milvus)
     except RagError as err:
         sys.exit(f"Lỗi: {err}")
     host = "0.0.0.0" if args.share_network else args.host
     print(f"Mở http://{'127.0.0.1' if host == '0.0.0.0' else host}:{args.port}/ trong trình duyệt.", file=sys.stderr)
-    uvicorn.run(create_server(index, index_dir=args.index, corpus_dir=args.corpus), host=host, port=args.port, log_level="warning")
+    uvicorn.run(create_server(index, index_dir=args.index, corpus_dir=args.corpus, publish=milvus.publish if milvus else None), host=host, port=args.port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -108,7 +108,7 @@ def _box(node: Node, x: float, y: float, shown: Node) -> str:
     name = f"{node.doc_type} {node.number}".strip()  # a file name says nothing here; its tooltip has the label
     date = "/".join(reversed(node.date.split("-"))) if node.date else ""
     second = " · ".join(x for x in ("đang xem" if kind == "current" else "", date) if x)
-    opens = f" {_open(node, shown)}" if kind == "corpus" else ""
+    opens = f' {_open(node, shown)} tabindex="0" role="button" aria-label="Mở {e(node.label)}"' if kind == "corpus" else ""
     return (
         f'<g class="node {kind}" data-number="{e(node.number)}"{opens}><title>{e(node.label)}</title>'
         f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="7" fill="{fill}" stroke="{stroke}" stroke-width="{2 if kind == "current" else 1.4}"'

@@ -48,6 +48,8 @@ VIEW_CSS = """
 .sbs h4 { margin: 0 0 4px; font-size: .85rem; color: #57606a; }
 ins { background: #dcfce7; color: #14532d; text-decoration: none; border-radius: 3px; padding: 0 2px; }
 del { background: #fee2e2; color: #7f1d1d; border-radius: 3px; padding: 0 2px; }
+g.node[role=button] { cursor: pointer; } g.node[role=button]:focus { outline: none; }
+g.node[role=button]:focus-visible rect { stroke: #0969da; stroke-width: 3; }
 @media (max-width: 720px) { .docview .layout, .sbs { grid-template-columns: minmax(0, 1fr); } .docview .layout { height: auto; }
   .docview nav { max-height: 30vh; } .docview .body { max-height: 75vh; } }
 """
@@ -71,6 +73,12 @@ element.addEventListener('click', (event) => {
   const data = {doc: button.dataset.doc, pid: Number(button.dataset.pid), line: Number(button.dataset.line)};
   if (button.dataset.action === 'context') trigger('open_context', data);
   if (button.dataset.action === 'similar') trigger('find_similar', data);
+});
+element.addEventListener('keydown', (event) => {  // the graph's boxes are not buttons: Enter or Space opens them too
+  const box = event.target.closest('g[role=button]');
+  if (!box || (event.key !== 'Enter' && event.key !== ' ')) return;
+  event.preventDefault();
+  box.dispatchEvent(new MouseEvent('click', {bubbles: true}));
 });
 """
 # The document view: bring the chosen passage into view each time a document is shown; the

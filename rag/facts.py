@@ -28,7 +28,7 @@ _HEAD_NAMES = (
     """Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Thường vụ|Ban Chấp hành|Ban cán sự đảng|Ban Xây dựng
     tổ chức cơ sở đảng|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
     Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
-    Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
+    Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
     Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
     cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
     việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP""".replace("\n    ", " ").split("|")
@@ -58,6 +58,15 @@ _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$")
 _COORDINATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+$")
 _LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch|Chỉ thị|Hướng dẫn)")  # the preamble's issuer
+# What may open a clause before its subject: a time or condition ("Hằng năm, …", "Định kỳ hằng quý
+# các chi bộ …", "Sau mỗi đợt sinh hoạt, các đảng ủy …", "Cuối năm, cấp ủy …", "Căn cứ …, các …").
+_OPENER = re.compile(
+    r"(?:^|[;.:]\s*)(?:(?:Định kỳ\s+)?(?:[Hh]ằng|[Hh]àng)\s+(?:năm|quý|tháng|tuần)|Định kỳ|(?:Cuối|Đầu|Giữa)\s+(?:năm|quý|tháng|kỳ)"
+    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua)\b[^;.]*,)\s*,?\s*$"
+)
+# A body named after these is the one being directed or asked, not the one acting (the subject is before).
+# Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
+_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc))(?!\s+số)\b[^;.:]*$")
 _NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên"}
 _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
 
@@ -130,12 +139,14 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         lead += _list_after(plain, len(plain) - len(rest.lstrip()), bodies)[0]
     for start, end, name in bodies:
         before, after = plain[:start], plain[end:]
-        clause_start = start == 0 or re.search(r"[;.:]\s*$|^(?:Căn cứ|Trên cơ sở|Sau khi)[^;.]*,\s*$", before)
+        clause_start = start == 0 or re.search(r"[;.:]\s*$", before) or _OPENER.search(before)
         if _COORDINATE.search(before):
             coordinating += _list_after(plain, start, bodies)[0]
         elif _LEAD_AFTER.search(before):
             lead += _list_after(plain, start, bodies)[0]
-        elif _LEAD_VERB.match(after) or (_ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before)):
+        elif _LEAD_VERB.match(after) or (
+            _ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before) and not _DIRECTED.search(before)
+        ):
             lead.append(name)
         elif clause_start:
             names, list_end = _list_after(plain, start, bodies)
@@ -217,6 +228,8 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{_DATE}|{_DATE_WORDS})", re.I)),
     ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(I{1,3}|IV)(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
+    ("year", re.compile(r"\b(?:trong|cả)\s+năm\s+(\d{4})\b", re.I)),
+    ("year_end", re.compile(r"\b[Cc]uối\s+năm(?:\s+(\d{4}))?\b(?!\s+học)")),
     ("half", re.compile(r"(06|6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?", re.I)),
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
     # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
@@ -271,6 +284,12 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
             return Deadline(words, None, None, "yearly")
         year = int(year)
         return Deadline(words, _iso(1, quarter * 3 - 2, year), _iso(None, quarter * 3, year))
+    if kind == "year":
+        year = int(match.group(1))
+        return Deadline(words, _iso(1, 1, year), _iso(None, 12, year))
+    if kind == "year_end":
+        year = int(match.group(1)) if match.group(1) else plan_year
+        return Deadline(words, None, _iso(None, 12, year)) if year else Deadline(words)
     if kind == "half":
         year = int(match.group(2)) if match.group(2) else plan_year
         return Deadline(words, _iso(1, 1, year), _iso(None, 6, year)) if year else Deadline(words)

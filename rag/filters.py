@@ -22,7 +22,7 @@ def loose(text: str) -> str:
     return re.sub(r"\s+", " ", fold_diacritics(unify_tone_marks(text)).lower()).strip()
 
 
-def _iso_day(value: str, *, end: bool) -> str:
+def iso_day(value: str, *, end: bool) -> str:
     """"2022" → 2022-01-01 / 2022-12-31; "2022-03" → first/last day; "Q1 2022"/"quý I/2022" → its quarter."""
     value = value.strip()
     quarter = re.fullmatch(r"(?:q|quý\s*)([1-4]|I{1,3}|IV)[\s/-]*(\d{4})", value, re.I)
@@ -71,7 +71,7 @@ class SearchFilter:
     def __post_init__(self) -> None:
         for value in (self.due_from, self.due_to):
             if value:
-                _iso_day(value, end=False)  # raises QueryError with the accepted forms
+                iso_day(value, end=False)  # raises QueryError with the accepted forms
 
     @property
     def active(self) -> bool:
@@ -109,8 +109,8 @@ class SearchFilter:
 
     def due_range(self) -> tuple[str, str]:
         """The deadline range as ISO days, open ends widened."""
-        low = _iso_day(self.due_from, end=False) if self.due_from else "0000-01-01"
-        high = _iso_day(self.due_to, end=True) if self.due_to else "9999-12-31"
+        low = iso_day(self.due_from, end=False) if self.due_from else "0000-01-01"
+        high = iso_day(self.due_to, end=True) if self.due_to else "9999-12-31"
         return low, high
 
 

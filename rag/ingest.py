@@ -13,6 +13,7 @@ import os
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from .embed import DEFAULT_EMBEDDER, Embedder
@@ -23,6 +24,7 @@ from .records import ParsedDocument
 from .search import Progress, SearchIndex
 from .store import MANIFEST, file_sha256, read_manifest
 
+Publish = Callable[[SearchIndex], SearchIndex]
 _lock = threading.Lock()  # two uploads at once would each rebuild from a corpus missing the other's file
 
 
@@ -57,6 +59,7 @@ def add_document(
     replace: bool = False,
     embedder: str | Embedder | None = None,
     progress: Progress | None = None,
+    publish: Publish | None = None,
 ) -> SearchIndex:
     """Check ``upload_path``, copy it into ``corpus_dir`` as ``name`` and rebuild the index.
 
@@ -65,6 +68,8 @@ def add_document(
         replace: overwrite a different document that has the same name.
         embedder: defaults to the one the existing index was built with.
         progress: called with (stage, done, total): "check", "copy", then the build's stages.
+        publish: what to do with the rebuilt local index (``MilvusTarget.publish`` copies it into
+            Milvus and returns the Milvus-backed index); its failure restores the corpus too.
 
     Raises:
         DocumentReadError: the file is empty, binary, not Unicode, of an unsupported format, or has
@@ -87,9 +92,10 @@ def add_document(
         _write_atomically(target, upload.read_bytes())
         report("copy", 1, 1)
         try:
-            return SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            return publish(built) if publish else built
         except BaseException:
-            _restore(target, previous)
+            _restore(target, previous)  # a local index built meanwhile is now stale: loading it says so
             raise
 
 
@@ -100,6 +106,7 @@ def remove_document(
     *,
     embedder: str | Embedder | None = None,
     progress: Progress | None = None,
+    publish: Publish | None = None,
 ) -> SearchIndex:
     """Take ``name`` out of the corpus and the index; if the rebuild fails the file is put back."""
     target = Path(corpus_dir) / document_name(name)
@@ -109,7 +116,8 @@ def remove_document(
         previous = target.read_bytes()
         target.unlink()
         try:
-            return SearchIndex.build(corpus_dir, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            built = SearchIndex.build(corpus_dir, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            return publish(built) if publish else built
         except BaseException:
             _restore(target, previous)
             raise

@@ -13,6 +13,16 @@ FIELDS = ("accented", "folded")
 Progress = Callable[[str, int, int], None]
 
 
+def index_tokens(texts: list[str], compound_lists: list[list[str]]) -> dict[str, list[list[str]]]:
+    """The tokens of each field: syllables and document-number keys plus pyvi compounds; folded syllables."""
+    from .tokens import folded_tokens, passage_tokens
+
+    return {
+        "accented": [passage_tokens(t, compounds=False) + c for t, c in zip(texts, compound_lists)],
+        "folded": [folded_tokens(t) for t in texts],
+    }
+
+
 class LexicalIndex:
     """Two BM25 indexes over the same passages; scores come back for every passage."""
 
@@ -62,6 +72,14 @@ class LexicalIndex:
                 if end - start <= longest:
                     out[indices[start:end]] += data[start:end]
         return out
+
+    def weighted_scores(self, terms: list[tuple[str, list[str], float]]) -> np.ndarray:
+        """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.backend.LexicalTerms``)."""
+        total = np.zeros(self.size, dtype=np.float32)
+        for field, tokens, weight in terms:
+            if tokens:
+                total = total + weight * self.scores(field, tokens)
+        return total
 
     @property
     def size(self) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .backend import Backend, Candidates, LexicalTerms, LocalBackend
 from .build import COMPOUNDS, Progress, check_fresh, compound_cache, corpus_changes, embed_with_cache, read_corpus
 from .columns import FilterColumns
 from .dense import DenseIndex
@@ -27,7 +28,7 @@ from .intent import answers_basis, intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, passage_index_text
 from .query import AccentRestorer, QueryAnalysis, analyse
-from .ranking import FUSION_METHODS, diversify, rrf_fusion, top_k, weighted_fusion
+from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
 from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
 from .rowstore import read_rows, write_rows
@@ -64,19 +65,25 @@ class SearchIndex:
         passages: Sequence[Passage],
         facts: Sequence[Facts],
         documents: dict[str, DocumentMeta],
-        lexical: LexicalIndex,
-        dense: DenseIndex,
+        lexical: LexicalIndex | None,
+        dense: DenseIndex | None,
         restorer: AccentRestorer,
         manifest: dict,
         embedder: Embedder | None = None,
         settings: SearchSettings | None = None,
+        backend: Backend | None = None,
         columns: FilterColumns | None = None,
     ) -> None:
         self.passages = passages
         self.facts = facts  # one per passage: bodies, deadlines, cited documents
         self.documents = documents
-        self.lexical = lexical
+        self.lexical = lexical  # the local files; None when another backend holds the collection
         self.dense = dense
+        if backend is None:
+            if lexical is None or dense is None:
+                raise ValueError("SearchIndex needs either lexical and dense indexes or a backend.")
+            backend = LocalBackend(lexical, dense, self.allowed)
+        self.backend: Backend = backend
         self.restorer = restorer
         self.manifest = manifest
         self._embedder = embedder
@@ -211,6 +218,11 @@ class SearchIndex:
         )
 
     @property
+    def compounds(self) -> list[list[str]] | None:
+        """pyvi compound words per passage, kept by a build (None for a loaded index)."""
+        return None if self._compounds is None else [c.split() for c in self._compounds]
+
+    @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             self._embedder = get_embedder(self.manifest["embedder"]["name"])
@@ -242,12 +254,11 @@ class SearchIndex:
             if not query or not query.strip():
                 raise QueryError("The query is empty. Type a question or a few words.")
             analyses.append(analyse(query, self.restorer))
-        allowed = self.allowed(where) if where is not None and where.active else None
         query_vectors = None
         if mode != "lexical":
             query_vectors = embed_queries(self.embedder, [a.dense_text for a in analyses])
         return [
-            self._rank(analysis, None if query_vectors is None else query_vectors[i], k, mode, allowed)
+            self._rank(analysis, None if query_vectors is None else query_vectors[i], k, mode, where)
             for i, analysis in enumerate(analyses)
         ]
 
@@ -282,20 +293,19 @@ class SearchIndex:
         """The duty table: every passage that assigns a task to a body (see ``rag.duties``)."""
         return list_duties(self, where)
 
-    def lexical_scores(self, analysis: QueryAnalysis) -> np.ndarray:
+    def lexical_terms(self, analysis: QueryAnalysis) -> list[LexicalTerms]:
         """BM25 on the accented field (restored query) plus the folded field and the expansions."""
         s = self.settings
-        words = [t for t in query_tokens(analysis.text) if t not in QUESTION_WORDS]
-        scores = self.lexical.scores("accented", words)
-        folded = [t for t in folded_tokens(analysis.original) if t not in _FOLDED_QUESTION_WORDS]
-        scores = scores + s.folded_weight * self.lexical.scores("folded", folded)
+        terms: list[LexicalTerms] = [
+            ("accented", [t for t in query_tokens(analysis.text) if t not in QUESTION_WORDS], 1.0),
+            ("folded", [t for t in folded_tokens(analysis.original) if t not in _FOLDED_QUESTION_WORDS], s.folded_weight),
+        ]
         if analysis.expansions:
-            extra = [t for e in analysis.expansions for t in query_tokens(e)]
-            scores = scores + s.expansion_weight * self.lexical.scores("accented", extra)
+            terms.append(("accented", [t for e in analysis.expansions for t in query_tokens(e)], s.expansion_weight))
         keys = doc_number_keys(analysis.original)
         if keys:  # a document number asked for is a strong signal: count it once more
-            scores = scores + self.lexical.scores("accented", keys)
-        return scores
+            terms.append(("accented", keys, 1.0))
+        return terms
 
     def allowed(self, where: SearchFilter) -> np.ndarray:
         """Ids of the passages that satisfy ``where``, ascending (see ``rag.columns``)."""
@@ -307,31 +317,19 @@ class SearchIndex:
             self._columns = FilterColumns.from_records(self.passages, self.facts)
         return self._columns
 
-    def _candidates(self, lexical: np.ndarray, vector: np.ndarray | None, mode: str, allowed: np.ndarray | None) -> np.ndarray:
-        """Top passages of each retriever (within ``allowed`` when a filter is given)."""
-        s = self.settings
-        pool = np.arange(len(self.passages)) if allowed is None else allowed
-        candidates: set[int] = set()
-        if mode != "dense":
-            top = pool[top_k(lexical[pool], s.candidates)]
-            candidates.update(int(i) for i in top if lexical[i] > 0)
-        if vector is not None:
-            if allowed is None:
-                ids = self.dense.search(vector[None, :], s.candidates)[1][0]
-            else:  # exact search inside the filter, so a narrow filter still gets its best passages
-                ids = allowed[top_k(self.dense.scores_for(vector, allowed), s.candidates)]
-            candidates.update(int(i) for i in ids if i >= 0)
-        return np.array(sorted(candidates), dtype=np.int64)
+    def _matches(self, where: SearchFilter, i: int) -> bool:
+        passage = self.passages[i]
+        return where.matches(passage, self.documents.get(passage.doc_id) or DocumentMeta(passage.doc_id), self.facts[i])
 
-    def _rank(self, analysis: QueryAnalysis, vector: np.ndarray | None, k: int, mode: str, allowed: np.ndarray | None) -> list[Hit]:
+    def _rank(self, analysis: QueryAnalysis, vector: np.ndarray | None, k: int, mode: str, where: SearchFilter | None) -> list[Hit]:
         s = self.settings
-        n = len(self.passages)
-        lexical = self.lexical_scores(analysis) if mode != "dense" else np.zeros(n, dtype=np.float32)
-        ids = self._candidates(lexical, vector, mode, allowed)
-        if len(ids) == 0:
+        found = self.backend.candidates(self.lexical_terms(analysis), vector, mode, where, s.candidates)
+        if where is not None and where.active:  # whatever the backend, never return a passage that fails the filter
+            keep = np.array([self._matches(where, int(i)) for i in found.ids], dtype=bool)
+            found = Candidates(found.ids[keep], found.lexical[keep], found.dense[keep])
+        if len(found.ids) == 0:
             return []
-        lex = lexical[ids]
-        dense = self.dense.scores_for(vector, ids) if vector is not None else np.zeros(len(ids), dtype=np.float32)
+        ids, lex, dense = found.ids, found.lexical, found.dense
         if mode == "lexical":
             fused = lex
         elif mode == "dense":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -116,3 +117,36 @@ def copied_seeds(tmp_path: Path) -> Path:
     folder = tmp_path / "seeds"
     shutil.copytree(CORPUS, folder)
     return folder
+
+
+# --- the web app in a real browser (tests/app_browser.py has the helpers) ---------------------
+
+
+@pytest.fixture(scope="session")
+def base_url(corpus_index: SearchIndex) -> Iterator[str]:
+    from .app_browser import serve_app
+
+    yield from serve_app(corpus_index)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright import sync_api
+
+    from .app_browser import CHROMIUM, CHROMIUM_ARGS
+
+    # ./test.sh installs Debian's chromium; a missing browser is a failed setup, not a skipped test.
+    assert Path(CHROMIUM).exists(), "Debian chromium is not installed: apt-get install -y chromium"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    from .app_browser import open_page
+
+    context, page = open_page(browser, base_url, accept_downloads=True)
+    yield page
+    context.close()

@@ -5,119 +5,26 @@ from __future__ import annotations
 
 import csv
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from playwright import sync_api
 
 import app
-from rag import (
-    SearchIndex,
-)
+from rag import SearchIndex
 from rag.filters import loose
 
+from .app_browser import CARDS, QUERY, ROOT, choose, open_page, screenshot, search_for, serve_app
 from .app_samples import BODY, NEW_DOC, NEW_NAME
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-QUERY = "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?"
-CARDS = "#results article.card"
 pytestmark = pytest.mark.filterwarnings("ignore::Warning:gradio.queueing")  # pandas 3 deprecations inside gradio
-
-
-# --- fixtures ---------------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(index, **folders) -> Iterator[str]:
-    """Run ``app.create_server(index)`` with uvicorn in a thread until the page answers."""
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app.create_server(index, **folders), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(url + "/", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError(f"the app did not answer on {url}")
-        time.sleep(0.2)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def base_url(corpus_index) -> Iterator[str]:
-    yield from _serve(corpus_index)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    # ./test.sh installs Debian's chromium; a missing browser is a failed setup, not a skipped test.
-    assert Path(CHROMIUM).exists(), "Debian chromium is not installed: apt-get install -y chromium"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
-def _open(browser, url: str, **options):
-    context = browser.new_context(viewport={"width": 1100, "height": 900}, locale="vi-VN", **options)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(url + "/")
-    page.wait_for_selector("#query textarea")
-    return context, page
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context, page = _open(browser, base_url, accept_downloads=True)
-    yield page
-    context.close()
-
-
-def _search(page, query: str) -> None:
-    page.fill("#query textarea", query)
-    page.click("#search-btn")
-
-
-def _choose(page, dropdown: str, option: str) -> None:
-    """Pick an option of a Gradio dropdown by the start of its label."""
-    page.click(f"{dropdown} input")
-    page.locator("[role=option]", has_text=option).first.click()
-
-
-def _screenshot(page, name: str, **options) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name), **options)
-
-
-# --- browser: searching ---------------------------------------------------------------------------
 
 
 def test_search_shows_answer_then_cards_with_facts_section_and_highlight(page):
     page.fill("#k input[type=number]", "5")
     page.press("#k input[type=number]", "Enter")
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
     answer = page.locator("#results .answer").inner_text()
     assert answer.startswith("Trả lời:") and "(theo kết quả #1)" in answer
@@ -129,17 +36,17 @@ def test_search_shows_answer_then_cards_with_facts_section_and_highlight(page):
     assert "Trích dẫn:" in first.locator(".cite").inner_text()
     lead = first.locator(".facts").inner_text()
     assert "Chủ trì" in lead and answer.split(":", 1)[1].split("(")[0].strip() in lead  # the answer is the card's fact
-    _screenshot(page, "search.png", full_page=True)
+    screenshot(page, "search.png", full_page=True)
 
 
 def test_document_filter_keeps_only_that_document(page, corpus_index):
     doc_id = "003_29223056b309dc88.txt"
     assert doc_id in corpus_index.documents
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
     before = page.locator(CARDS).evaluate_all("cards => cards.map(c => c.dataset.doc)")
     assert len(set(before)) > 1  # so that the wait below can only pass once the filter applied
-    _choose(page, "#doc-filter", doc_id)
+    choose(page, "#doc-filter", doc_id)
     page.wait_for_function(
         """doc => { const cards = [...document.querySelectorAll('#results article.card')];
                     return cards.length > 0 && cards.every(c => c.dataset.doc === doc); }""",
@@ -151,9 +58,9 @@ def test_document_filter_keeps_only_that_document(page, corpus_index):
 
 
 def test_body_filter_keeps_cards_whose_facts_name_that_body(page):
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
-    _choose(page, "#body-filter", f"{BODY} (")
+    choose(page, "#body-filter", f"{BODY} (")
     page.wait_for_function(
         """body => { const cards = [...document.querySelectorAll('#results article.card')];
                      return cards.length > 0 && cards.every(c => (c.querySelector('.facts')?.innerText || '').includes(body)); }""",
@@ -164,7 +71,7 @@ def test_body_filter_keeps_cards_whose_facts_name_that_body(page):
 
 
 def test_empty_query_shows_a_friendly_message(page):
-    _search(page, "   ")
+    search_for(page, "   ")
     message = page.locator("#results .msg", has_text="Hãy nhập câu hỏi")
     message.wait_for()
     assert page.locator(CARDS).count() == 0
@@ -174,7 +81,7 @@ def test_narrow_screen_has_no_horizontal_scroll(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 800})
     page = context.new_page()
     page.goto(base_url + "/")
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS, timeout=30_000)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.locator(CARDS).first.locator("button[data-action=context]").click()
@@ -187,7 +94,7 @@ def test_narrow_screen_has_no_horizontal_scroll(browser, base_url):
 
 
 def test_open_in_context_shows_the_whole_document_with_the_passage_marked(page, corpus_index):
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
     card = page.locator(CARDS).nth(1)
     doc_id, text = card.get_attribute("data-doc"), card.locator(".text").inner_text()
@@ -204,7 +111,7 @@ def test_open_in_context_shows_the_whole_document_with_the_passage_marked(page, 
     assert page.locator("#docview .passage").count() == len(passages)
     targets = page.locator("#docview nav a").evaluate_all("links => links.map(a => a.dataset.jump)")
     assert len(targets) > 3 and all(page.locator(f"#docview #{target}").count() == 1 for target in targets)
-    _screenshot(page, "context.png")
+    screenshot(page, "context.png")
     link = page.locator("#docview nav a").nth(2)
     link.click()
     sync_api.expect(page.locator(f"#docview #{link.get_attribute('data-jump')}")).to_be_in_viewport()
@@ -213,7 +120,7 @@ def test_open_in_context_shows_the_whole_document_with_the_passage_marked(page, 
 def _open_document(page, doc_id: str, query: str = "hội nghị") -> None:
     """Search within one document, then open its first card in the document view."""
     page.fill("#query textarea", query)
-    _choose(page, "#doc-filter", doc_id)  # the filter's change searches again
+    choose(page, "#doc-filter", doc_id)  # the filter's change searches again
     card = page.locator(f"{CARDS}[data-doc='{doc_id}']").first
     card.locator("button[data-action=context]").click()
     page.locator(f"#docview .docview[data-doc='{doc_id}']").wait_for()
@@ -242,7 +149,7 @@ def test_document_view_shows_relations_a_chain_graph_and_drafts_a_basis(page):
     source = page.locator("#basis-draft ol li button").first
     assert ".txt, dòng " in source.inner_text()
     page.locator("#relations").scroll_into_view_if_needed()
-    _screenshot(page, "relations.png", full_page=True)
+    screenshot(page, "relations.png", full_page=True)
     page.fill("#basis-docs textarea", "KL 01, 99-XX/YY")
     page.click("#basis-btn")
     sync_api.expect(page.locator("#basis-draft .msg.error")).to_contain_text("không tìm thấy văn bản “99-XX/YY”")
@@ -277,12 +184,12 @@ Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị
 def linked_url(tmp_path, tiny_corpus, fake_embedder) -> Iterator[str]:
     """A server over two documents of which one implements the other (the seeds have no such pair)."""
     (tiny_corpus / "kl01.txt").write_text(KL01, encoding="utf-8")
-    yield from _serve(SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder))
+    yield from serve_app(SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder))
 
 
 def test_a_related_document_in_the_corpus_opens_in_the_same_view(browser, linked_url):
-    context, page = _open(browser, linked_url)
-    _search(page, "Chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh")
+    context, page = open_page(browser, linked_url)
+    search_for(page, "Chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh")
     page.locator(f"{CARDS}[data-doc='a_kehoach.txt'] button[data-action=context]").first.click()
     shown = page.locator("#docview .docview")
     sync_api.expect(shown).to_have_attribute("data-doc", "a_kehoach.txt")
@@ -297,11 +204,16 @@ def test_a_related_document_in_the_corpus_opens_in_the_same_view(browser, linked
     sync_api.expect(marked).to_contain_text("Thực hiện Kết luận số 01-KL/TW")
     page.locator("#relations svg g.node.corpus[data-number='01-KL/TW']").click()  # a box of the graph
     sync_api.expect(shown).to_have_attribute("data-doc", "kl01.txt")
+    page.locator("#relations [data-list=based_on_by] button", has_text="Kế hoạch số 45-KH/TU").click()
+    sync_api.expect(shown).to_have_attribute("data-doc", "a_kehoach.txt")
+    page.locator("#relations svg g.node.corpus[data-number='01-KL/TW']").focus()  # the keyboard reaches the boxes too
+    page.keyboard.press("Enter")
+    sync_api.expect(shown).to_have_attribute("data-doc", "kl01.txt")
     context.close()
 
 
 def test_precedent_search_from_a_card_excludes_its_document_and_marks_differences(page):
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
     card = page.locator(CARDS).first
     source = card.get_attribute("data-doc")
@@ -312,7 +224,7 @@ def test_precedent_search_from_a_card_excludes_its_document_and_marks_difference
     assert docs and source not in docs
     assert page.locator("#precedents .sbs ins").count() > 0 and page.locator("#precedents .sbs del").count() > 0
     assert "Đã loại trừ" in page.locator("#precedents .msg").inner_text()
-    _screenshot(page, "precedent.png", full_page=True)
+    screenshot(page, "precedent.png", full_page=True)
 
 
 def test_precedent_tab_searches_a_pasted_draft(page):
@@ -324,9 +236,9 @@ def test_precedent_tab_searches_a_pasted_draft(page):
 
 
 def test_copy_citation_button_puts_the_citation_on_the_clipboard(browser, base_url):
-    context, page = _open(browser, base_url)
+    context, page = open_page(browser, base_url)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
     card = page.locator(CARDS).first
     button = card.locator("button[data-action=copy]")
@@ -339,7 +251,7 @@ def test_copy_citation_button_puts_the_citation_on_the_clipboard(browser, base_u
 
 
 def test_export_csv_and_docx_keep_vietnamese(page, tmp_path):
-    _search(page, QUERY)
+    search_for(page, QUERY)
     page.wait_for_selector(CARDS)
     with page.expect_download() as download:
         page.click("#export-csv")
@@ -369,12 +281,12 @@ def upload_url(tmp_path, corpus_index_dir, copied_seeds) -> Iterator[str]:
     index_dir = tmp_path / "index"
     shutil.copytree(corpus_index_dir, index_dir)
     index = SearchIndex.load(index_dir, corpus_dir=copied_seeds)
-    yield from _serve(index, index_dir=index_dir, corpus_dir=copied_seeds)
+    yield from serve_app(index, index_dir=index_dir, corpus_dir=copied_seeds)
 
 
 def test_upload_adds_a_document_that_search_then_finds(browser, upload_url, copied_seeds, tmp_path):
     repo_corpus = sorted(p.name for p in (ROOT / "corpus").iterdir())
-    context, page = _open(browser, upload_url)
+    context, page = open_page(browser, upload_url)
     page.get_by_role("tab", name="Thêm văn bản").click()
     empty = tmp_path / "trống rỗng.txt"
     empty.write_bytes(b"")
@@ -391,13 +303,13 @@ def test_upload_adds_a_document_that_search_then_finds(browser, upload_url, copi
     done = page.locator("#upload-status .msg.ok")
     done.wait_for(timeout=180_000)
     assert NEW_NAME in done.inner_text()
-    _screenshot(page, "upload.png")
+    screenshot(page, "upload.png")
     assert (copied_seeds / NEW_NAME).read_text(encoding="utf-8") == NEW_DOC
     page.get_by_role("tab", name="Tra cứu").click()
-    _search(page, "hội thi tìm hiểu biển đảo quê hương")
+    search_for(page, "hội thi tìm hiểu biển đảo quê hương")
     page.wait_for_selector(CARDS)
     assert page.locator(CARDS).first.get_attribute("data-doc") == NEW_NAME
-    _choose(page, "#doc-filter", NEW_NAME)  # the filters know the new document
+    choose(page, "#doc-filter", NEW_NAME)  # the filters know the new document
     context.close()
     assert sorted(p.name for p in (ROOT / "corpus").iterdir()) == repo_corpus
 

@@ -265,3 +265,13 @@ def test_upload_reports_progress_swaps_the_index_and_refreshes_the_filters(tmp_p
     again = app.upload_document(live, str(upload), False)
     assert 'class="msg error"' in again and "đã có trong kho" in again
     assert "--index và --corpus" in app.upload_document(app.LiveIndex(live.index), str(upload), False)
+
+
+def test_exported_files_are_removed_when_the_app_closes(corpus_index):
+    live = app.LiveIndex(corpus_index)
+    folder = live.export_folder("session-a")
+    (folder / "ket-qua.csv").write_text("x", encoding="utf-8")
+    assert folder.exists() and live.export_folder("session-b") != folder
+    live.close()
+    assert not folder.parent.exists()
+    live.close()  # twice is harmless

@@ -21,6 +21,17 @@ def test_subject_list_and_inherited_lead():
     assert extract_facts("- Báo cáo kết quả về Tỉnh ủy.").lead == ()  # "Báo cáo" is not the newspaper "Báo …"
 
 
+def test_a_time_opener_does_not_hide_the_subject_and_directed_bodies_do_not_lead():
+    assert extract_facts("Hằng năm, các chi bộ xây dựng kế hoạch học tập.").lead == ("Chi bộ",)
+    assert extract_facts("Định kỳ hằng quý các đảng ủy cơ sở báo cáo kết quả.").lead == ("Đảng ủy cơ sở",)
+    assert extract_facts("Sau mỗi đợt sinh hoạt chuyên đề, các đảng ủy, chi bộ trực thuộc Thị ủy báo cáo.").lead == ("Đảng ủy", "Chi bộ trực thuộc Thị ủy")
+    assert extract_facts("Cuối năm, cấp ủy, tổ chức đảng tiến hành đánh giá.").lead == ("Cấp ủy", "Tổ chức đảng")
+    directed = extract_facts("- Ủy ban nhân dân tỉnh chỉ đạo các sở, ban, ngành, các tổ chức chính trị - xã hội tỉnh xây dựng kế hoạch.")
+    assert directed.lead == ("Ủy ban nhân dân tỉnh",)
+    preamble = extract_facts("Thực hiện Hướng dẫn số 28-HD/BTGTW, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:")
+    assert preamble.lead == ("Ban Thường vụ Tỉnh ủy",)
+
+
 def test_deadlines_are_normalised_and_typos_flagged():
     due = find_deadlines("Thời gian: hoàn thành trước ngày 31 tháng 3 năm 2022.", plan_year=2022)
     assert [(d.text, d.start, d.end) for d in due] == [("hoàn thành trước ngày 31 tháng 3 năm 2022", None, "2022-03-31")]
@@ -30,6 +41,11 @@ def test_deadlines_are_normalised_and_typos_flagged():
     assert (find_deadlines("quý I/2022")[0].start, find_deadlines("quý I/2022")[0].end) == ("2022-01-01", "2022-03-31")
     assert find_deadlines("Thời gian thực hiện: Thường xuyên.")[0].recurring == "ongoing"
     assert find_deadlines("nhu cầu tự thân, thường xuyên của mỗi cán bộ") == []
+    in_year = find_deadlines("triển khai trong năm 2022")[0]
+    assert (in_year.start, in_year.end) == ("2022-01-01", "2022-12-31")
+    assert find_deadlines("Cuối năm, tổng kết", plan_year=2022)[0].end == "2022-12-31"
+    assert find_deadlines("Cuối năm, tổng kết")[0].end is None  # no year known: the words only
+    assert find_deadlines("Chuyên đề năm 2022") == []  # a year in a name is not a period
     typo = find_deadlines("gửi về Ban Thường vụ Thị ủy trước ngày 15/3/2021 để tổng hợp", plan_year=2022)[0]
     assert typo.text == "trước ngày 15/3/2021" and typo.end == "2021-03-15"  # shown as written…
     assert "2021" in typo.flag and "2022" in typo.flag  # …and flagged
@@ -55,3 +71,13 @@ def test_precision_and_recall_on_hand_labelled_passages(corpus_index):
         assert scores[kind]["precision"] >= 0.9, (kind, scores[kind])
         assert scores[kind]["recall"] >= 0.9, (kind, scores[kind])
     assert scores["coordinating"]["precision"] >= 0.9 and scores["coordinating"]["recall"] >= 0.9, scores
+
+
+def test_precision_and_recall_on_a_second_sample(corpus_index):
+    """40 more passages (tests/data/facts_fresh.jsonl), labelled by someone who had not seen the rules.
+    Before the rules learnt time openers and "tổ chức đảng" its lead recall was 0.57; the misses left
+    are people rather than bodies ("bí thư cấp ủy"), passive sentences, and a heading listing bodies."""
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "facts_fresh.jsonl").read_text(encoding="utf-8").splitlines()]
+    scores = score_facts(rows, corpus_index)
+    assert all(scores[kind]["precision"] >= 0.95 for kind in scores), scores
+    assert scores["lead"]["recall"] >= 0.75 and scores["deadlines"]["recall"] >= 0.9 and scores["citations"]["recall"] >= 0.95, scores

@@ -1,0 +1,89 @@
+"""Where candidate passages come from: the small interface between ranking and storage.
+
+``SearchIndex`` asks a backend for the best passages of each retriever (lexical, dense) with
+both scores for every candidate; it then fuses, boosts and cites them the same way whatever the
+backend. Two backends exist:
+
+- ``LocalBackend``: BM25 (bm25s) and FAISS files in the index folder, in this process;
+- ``rag.milvus.MilvusBackend``: a Milvus collection (Milvus Lite file or a server/cluster), where
+  filters run in the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from .dense import DenseIndex
+from .filters import SearchFilter
+from .lexical import LexicalIndex
+from .ranking import top_k
+
+LexicalTerms = tuple[str, list[str], float]
+"""One part of a lexical query: (field, tokens, weight). The score is Σ weight × BM25(field, tokens)."""
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Passages worth ranking: positions in the index, with their lexical and dense scores."""
+
+    ids: np.ndarray  # int64 positions
+    lexical: np.ndarray  # float32, 0 for passages sharing no term with the query
+    dense: np.ndarray  # float32 inner products; 0 when no query vector was given
+
+    @classmethod
+    def empty(cls) -> Candidates:
+        return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32))
+
+
+class Backend(Protocol):
+    def candidates(
+        self, terms: list[LexicalTerms], vector: np.ndarray | None, mode: str, where: SearchFilter | None, n: int
+    ) -> Candidates:
+        """Up to ``n`` best passages of each retriever used by ``mode`` that may satisfy ``where``,
+        with both scores for each. The caller checks ``where`` exactly on what comes back."""
+        ...
+
+    def describe(self) -> dict[str, object]:
+        """What the manifest and ``rag info`` say about the backend."""
+        ...
+
+
+class LocalBackend:
+    """BM25 over every passage and FAISS, both in memory (or memory-mapped) in this process."""
+
+    def __init__(self, lexical: LexicalIndex, dense: DenseIndex, allowed: Callable[[SearchFilter], np.ndarray]) -> None:
+        self.lexical = lexical
+        self.dense = dense
+        self.allowed = allowed  # the filter, evaluated over the passages kept by SearchIndex
+
+    def candidates(
+        self, terms: list[LexicalTerms], vector: np.ndarray | None, mode: str, where: SearchFilter | None, n: int
+    ) -> Candidates:
+        allowed = self.allowed(where) if where is not None and where.active else None
+        pool = np.arange(self.lexical.size) if allowed is None else allowed
+        if mode == "dense":
+            lexical = np.zeros(self.lexical.size, dtype=np.float32)
+        else:
+            lexical = self.lexical.weighted_scores(terms)
+        chosen: set[int] = set()
+        if mode != "dense":
+            top = pool[top_k(lexical[pool], n)]
+            chosen.update(int(i) for i in top if lexical[i] > 0)
+        if vector is not None:
+            if allowed is None:
+                found = self.dense.search(vector[None, :], n)[1][0]
+            else:  # exact search inside the filter, so a narrow filter still gets its best passages
+                found = allowed[top_k(self.dense.scores_for(vector, allowed), n)]
+            chosen.update(int(i) for i in found if i >= 0)
+        ids = np.array(sorted(chosen), dtype=np.int64)
+        if len(ids) == 0:
+            return Candidates.empty()
+        dense = self.dense.scores_for(vector, ids) if vector is not None else np.zeros(len(ids), dtype=np.float32)
+        return Candidates(ids, lexical[ids], np.asarray(dense, dtype=np.float32))
+
+    def describe(self) -> dict[str, object]:
+        return {"kind": "local", "dense": self.dense.describe()}
