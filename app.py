@@ -11,14 +11,10 @@ this file wires the page, ``app_views`` and ``app_relations`` render it, ``rag.i
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import re
-import shutil
 import sys
-import tempfile
 import threading
-import weakref
 from dataclasses import asdict
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,6 +28,7 @@ import app_relations as relations
 import app_style as style
 import app_views as views
 from app_filters import ALL, Choices, make_filter
+from app_state import LiveIndex
 from rag import (
     Answer,
     Hit,
@@ -51,39 +48,6 @@ from rag.reader import MAX_FILE_BYTES, READERS
 ALL_DOCS = ALL
 MAX_K = 50
 _lock = threading.Lock()  # one search at a time: the Gradio queue and the JSON route share the embedder
-
-class LiveIndex:
-    """The index every handler reads, with its filter choices; an upload replaces both at once.
-
-    A handler takes ``live.index`` once, so a swap in the middle of its work cannot mix two indexes.
-    """
-
-    def __init__(
-        self, index: SearchIndex, index_dir: str | Path | None = None, corpus_dir: str | Path | None = None, publish: Publish | None = None
-    ) -> None:
-        self.index_dir, self.corpus_dir = index_dir, corpus_dir
-        self.publish = publish  # with Milvus: copies an update there and returns the Milvus-backed index
-        self._exports: Path | None = None
-        self._cleanup: weakref.finalize | None = None
-        self.replace(index)
-
-    def replace(self, index: SearchIndex) -> None:
-        self.index, self.choices = index, Choices.of(index)
-
-    def close(self) -> None:
-        """Remove the exported files; the process's exit does it too."""
-        if self._cleanup is not None:
-            self._cleanup()
-
-    def export_folder(self, session: str) -> Path:
-        """Where one browser session's CSV/DOCX go: its next search overwrites them, never another's."""
-        if self._exports is None:
-            self._exports = Path(tempfile.mkdtemp(prefix="rag-app-exports-"))
-            self._cleanup = weakref.finalize(self, shutil.rmtree, self._exports, ignore_errors=True)  # runs at exit at the latest
-        folder = self._exports / hashlib.sha256(session.encode()).hexdigest()[:16]  # the client chooses session ids
-        folder.mkdir(exist_ok=True)
-        return folder
-
 
 # --- searching (delegated to the engine) -----------------------------------------------------------
 
