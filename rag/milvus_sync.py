@@ -198,6 +198,9 @@ def open_index(uri: str, *, name: str = DEFAULT_NAME, embedder: str | Embedder |
     if {p.doc_id for p in passages} - set(file_order):
         raise IndexDamagedError(f"The Milvus index '{name}' holds passages of unknown documents (an interrupted update?). Run 'rag index --milvus {uri}' again.")
     full_manifest = {**manifest, "corpus": {"files": part["files"], "passages": len(passages)}}
+    backend = MilvusBackend(client, collection, SparseBM25.from_dict(part["bm25"]), np.array([int(r["pk"]) for r in rows], dtype=np.int64), uri)
+    if passages:
+        backend.warm(manifest["embedder"]["dim"])
     return SearchIndex(
         passages=passages,
         facts=[Facts.from_dict(r["row"]["facts"]) for r in rows],
@@ -207,7 +210,7 @@ def open_index(uri: str, *, name: str = DEFAULT_NAME, embedder: str | Embedder |
         restorer=AccentRestorer.from_dict(part["restorer"]),
         manifest=full_manifest,
         embedder=embedder if embedder is not None and not isinstance(embedder, str) else None,
-        backend=MilvusBackend(client, collection, SparseBM25.from_dict(part["bm25"]), np.array([int(r["pk"]) for r in rows], dtype=np.int64), uri),
+        backend=backend,
     )
 
 
