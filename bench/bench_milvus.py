@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from rag import SearchIndex  # noqa: E402
 from rag.backend import LexicalTerms  # noqa: E402
 from rag.evaluate import load_queries, run_queries, score  # noqa: E402
-from rag.milvus import MilvusBackend, connect, field_tokens, with_retry  # noqa: E402
+from rag.milvus import MilvusBackend, connect, corpus_field_tokens, with_retry  # noqa: E402
 from rag.milvus_sync import open_index, sync  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "milvus.json"
@@ -80,7 +80,7 @@ def engine_bm25_index(built: SearchIndex, uri: str) -> SearchIndex:
         schema.add_function(Function(name=f"{field}_fn", function_type=FunctionType.BM25, input_field_names=[f"{field}_text"], output_field_names=[f"{field}_bm25"]))
         params.add_index(f"{field}_bm25", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
     client.create_collection(name, schema=schema, index_params=params)
-    tokens = field_tokens(built)
+    tokens = corpus_field_tokens(built)
     rows = [
         {"pk": i, "dense": built.dense.vectors[i].tolist(), "accented_text": " ".join(tokens["accented"][i]), "folded_text": " ".join(tokens["folded"][i])}
         for i in range(len(built.passages))

@@ -13,16 +13,6 @@ FIELDS = ("accented", "folded")
 Progress = Callable[[str, int, int], None]
 
 
-def index_tokens(texts: list[str], compound_lists: list[list[str]]) -> dict[str, list[list[str]]]:
-    """The tokens of each field: syllables and document-number keys plus pyvi compounds; folded syllables."""
-    from .tokens import folded_tokens, passage_tokens
-
-    return {
-        "accented": [passage_tokens(t, compounds=False) + c for t, c in zip(texts, compound_lists)],
-        "folded": [folded_tokens(t) for t in texts],
-    }
-
-
 class LexicalIndex:
     """Two BM25 indexes over the same passages; scores come back for every passage."""
 

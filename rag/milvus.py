@@ -34,7 +34,7 @@ from .backend import Candidates, LexicalTerms
 from .errors import BackendUnavailableError, IndexDamagedError
 from .facts import Facts, normalise_body
 from .filters import SearchFilter, iso_day, loose
-from .lexical import index_tokens
+from .lexbuild import field_tokens
 from .passages import passage_index_text
 from .records import DocumentMeta
 from .sparse import SparseBM25
@@ -147,10 +147,11 @@ def _filter_fields(meta: DocumentMeta, facts: Facts) -> dict[str, Any]:
     }
 
 
-def field_tokens(index: Any) -> dict[str, list[list[str]]]:
+def corpus_field_tokens(index: Any) -> dict[str, list[list[str]]]:
     """The lexical tokens of every passage of a freshly built ``SearchIndex``, per field."""
-    compounds = index.compounds if index.compounds is not None else [[] for _ in index.passages]
-    return index_tokens([passage_index_text(p) for p in index.passages], compounds)
+    compounds = index.compounds if index.compounds is not None else ["" for _ in index.passages]
+    fields = [field_tokens(passage_index_text(p), row) for p, row in zip(index.passages, compounds)]
+    return {"accented": [accented for accented, _ in fields], "folded": [folded for _, folded in fields]}
 
 
 def passage_rows(index: Any, tokens: dict[str, list[list[str]]], stats: SparseBM25) -> list[dict[str, Any]]:

@@ -28,9 +28,9 @@ from .milvus import (
     SCHEMA_VERSION,
     MilvusBackend,
     connect,
+    corpus_field_tokens,
     create_collection,
     dense_index_params,
-    field_tokens,
     meta_schema,
     passage_rows,
     passage_schema,
@@ -74,7 +74,7 @@ def sync(
     client = connect(uri, token=token)
     current = None if rebuild else _current(client, name)
     where = f"'{name}' at '{uri}'"
-    tokens = field_tokens(index)
+    tokens = corpus_field_tokens(index)
     if current is not None:
         meta, manifest = current
         _check(manifest, where)

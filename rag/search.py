@@ -218,9 +218,9 @@ class SearchIndex:
         )
 
     @property
-    def compounds(self) -> list[list[str]] | None:
-        """pyvi compound words per passage, kept by a build (None for a loaded index)."""
-        return None if self._compounds is None else [c.split() for c in self._compounds]
+    def compounds(self) -> list[str] | None:
+        """pyvi compound words of each passage joined by spaces, kept by a build (None for a loaded index)."""
+        return self._compounds
 
     @property
     def embedder(self) -> Embedder:
