@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .facts import Deadline
+from .deadlines import Deadline
 from .filters import loose
 from .normalize import repair_pdf_text, strip_markdown, unify_tone_marks
 from .search import SearchIndex

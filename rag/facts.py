@@ -3,17 +3,17 @@
 Rules read the passage the way a staff member filling a duty table does: "X chủ trì", "Giao X",
 "X tham mưu" and a body opening the item name the lead; "phối hợp (với) Y" the coordinating
 bodies; an item naming no body inherits one from its heading ("4. Giao Ban Tuyên giáo Tỉnh ủy").
-Deadlines are normalised to a date range; a date earlier than the plan's own year is flagged,
-never changed.
+People answer for a duty by their office ("bí thư cấp ủy", "người đứng đầu …") when told to
+direct it. Deadlines are read in ``rag.deadlines``.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from .deadlines import DATE, Deadline, find_deadlines, iso_date
 from .normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
 
 # --- bodies ---------------------------------------------------------------------------------
@@ -31,7 +31,13 @@ _HEAD_NAMES = (
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
     Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
     cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
-    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP""".replace("\n    ", " ").split("|")
+    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
+    người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
+)
+# People who answer for a duty by their office ("Đồng chí bí thư cấp ủy, người đứng đầu … chỉ đạo …").
+_PERSON = "Người đứng đầu "
+_PERSON_DUTY = re.compile(
+    r"\s*(?:các cấp\s+)?(?:phải\s+)?(?:trực tiếp\s+)?(?:chịu trách nhiệm|có trách nhiệm|chỉ đạo|lãnh đạo|chủ trì|phụ trách)\b"
 )
 # Multi-word heads are found with either first letter ("Đảng đoàn", "các đảng đoàn"); one-word ones
 # ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words.
@@ -53,7 +59,10 @@ _CONTINUE = (
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
     r"cấp (?:tỉnh|huyện|xã)))"
 )
-_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:(?:các|Các)\s+)?(" + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})")
+_BODY = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu)\s+(?:các\s+)?)?("
+    + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
+)  # fmt: skip
 _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$")
 _COORDINATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+$")
 _LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
@@ -66,7 +75,7 @@ _OPENER = re.compile(
 )
 # A body named after these is the one being directed or asked, not the one acting (the subject is before).
 # Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
-_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc))(?!\s+số)\b[^;.:]*$")
+_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc|(?:[Tt]ổ chức|[Tt]riển khai) cho))(?!\s+số)\b[^;.:]*$")
 _NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên"}
 _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
 
@@ -74,7 +83,7 @@ _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên",
 def normalise_body(name: str) -> str:
     """One spelling per body: modern tone marks, abbreviations expanded, no "các", first letter capital."""
     name = unify_tone_marks(strip_markdown(name)).strip(" ,;.:-")
-    name = re.sub(r"^(?:các|Các)\s+", "", name)
+    name = re.sub(r"^(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+", "", name)
     name = " ".join(_ABBREVIATED.get(w, w) for w in name.split())
     return name[:1].upper() + name[1:]
 
@@ -83,7 +92,8 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised name) of every body name in ``text``."""
     found = []
     for match in _BODY.finditer(text):
-        name = match.group(1) + match.group(2)
+        office = re.sub(r"\s+các\s+$", " ", match.group(1) or "")  # "Bí thư các tổ chức cơ sở đảng"
+        name = match.group(2) + match.group(3)
         words = name.split()
         for i, word in enumerate(words[1:], 1):
             if word in _STOP_WORDS:  # a body name does not run into a document title
@@ -91,25 +101,56 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
                 break
         if name in _NEEDS_NAME:  # "Báo cáo", "Sở" alone: not a named body
             continue
-        found.append((match.start(), match.start(1) + len(name), normalise_body(name)))
+        found.append((match.start(), match.start(2) + len(name), normalise_body(office + name)))
     return found
 
 
 def _list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tuple[list[str], int]:
-    """Bodies listed from ``start`` on, joined by commas, "và", "các"; and where the list ends."""
+    """Bodies listed from ``start`` on, joined by commas, "và", "các"; and where the list ends.
+    "Người đứng đầu chính quyền, Mặt trận Tổ quốc …" names the head of each body listed after it."""
+    names, position = _plain_list_after(text, start, bodies)
+    first_person = next((i for i, n in enumerate(names) if n.startswith(_PERSON)), None)
+    if first_person is not None:
+        names = names[: first_person + 1] + [n if _is_person(n) else _PERSON + _as_common_noun(n) for n in names[first_person + 1 :]]
+    return names, position
+
+
+def _is_person(name: str) -> bool:
+    return name.startswith((_PERSON, "Bí thư"))
+
+
+def _as_common_noun(name: str) -> str:
+    """"Tổ chức chính trị - xã hội" → "tổ chức …"; a proper name ("Mặt trận Tổ quốc") keeps its capital."""
+    proper = any(word[:1].isupper() for word in name.split()[1:])
+    return name if proper else name[:1].lower() + name[1:]
+
+
+def _plain_list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tuple[list[str], int]:
     names: list[str] = []
     position = start
     for body_start, body_end, name in bodies:
         if body_start < start:
             continue
         gap = text[position:body_start]
-        if names and not re.fullmatch(r"[\s,;]*(?:và|cùng|với)?[\s,;]*(?:các\s+)?", gap):
+        if names and not re.fullmatch(r"[\s,;]*(?:và|cùng|với|nhất là|đặc biệt là)?[\s,;]*(?:các\s+|mỗi\s+)?", gap):
             break
         if not names and gap.strip(" ,"):
             break
         names.append(name)
         position = body_end
     return names, position
+
+
+def _label_list(label: str, bodies: list[tuple[int, int, str]]) -> list[str]:
+    """An item opening with bodies separated by ";" before a colon: "Báo Lạng Sơn; Đài Phát thanh và
+    Truyền hình tỉnh; các cơ quan báo chí …: Xây dựng …". Each part is a name as written, even one
+    the name rules do not know, because the layout alone says it is the subject."""
+    parts = [part.strip() for part in label.split(";")]
+    if len(parts) < 2 or not bodies or bodies[0][0] != 0 or len(label) > 200:
+        return []
+    if any(not part or len(part.split()) > 12 or _LEAD_VERB.search(" " + part) for part in parts):
+        return []
+    return [normalise_body(part) for part in parts]
 
 
 def _plain_item(text: str) -> str:
@@ -125,7 +166,8 @@ def _is_subject(text: str, names: list[str], end: int) -> bool:
     if tail.startswith(":"):
         return True
     first = tail.split(" ", 1)[0] if tail else ""
-    return bool(names) and first[:1].islower() and first not in _NOT_A_VERB
+    verb = first not in _NOT_A_VERB or tail.startswith("trực tiếp")  # "trực thuộc" continues a name
+    return bool(names) and first[:1].islower() and verb
 
 
 def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
@@ -137,6 +179,8 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
     label, sep, rest = plain.partition(":")
     if sep and label.lower().startswith(("cơ quan thực hiện", "cơ quan chủ trì")):
         lead += _list_after(plain, len(plain) - len(rest.lstrip()), bodies)[0]
+    elif sep and rest.strip():
+        lead += _label_list(label, bodies)
     for start, end, name in bodies:
         before, after = plain[:start], plain[end:]
         clause_start = start == 0 or re.search(r"[;.:]\s*$", before) or _OPENER.search(before)
@@ -148,15 +192,27 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             _ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before) and not _DIRECTED.search(before)
         ):
             lead.append(name)
-        elif clause_start:
+        elif clause_start and not _DIRECTED.search(before) and _is_subject(plain, *_list_after(plain, start, bodies)):
             names, list_end = _list_after(plain, start, bodies)
-            if _is_subject(plain, names, list_end):
-                lead += names
+            # A person answers for a duty only when told to direct or answer for it: "bí thư
+            # cấp ủy … chỉ đạo", not "… gương mẫu thực hiện trước" or "… làm báo cáo viên".
+            directs = _PERSON_DUTY.match(plain[list_end:])
+            lead += [n for n in names if directs or not _is_person(n)]
+        elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[_list_after(plain, start, bodies)[1] :]):
+            coordinating += _list_after(plain, start, bodies)[0]  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
     if not lead:
         lead = _inherited_lead(section_path)
     lead = list(dict.fromkeys(lead))
     coordinating = [c for c in dict.fromkeys(coordinating) if c not in lead]
     return lead, coordinating
+
+
+def opens_with_body(text: str) -> bool:
+    """Whether an item starts by naming a body ("4. Báo Lạng Sơn; …:", "Giao Ban Tuyên giáo …"): its
+    sub-items then are that body's duties. ("2.1. Nội dung: Căn cứ …, Ban Thường vụ …" is not.)"""
+    plain = re.sub(r"^(?:Giao|Đối với)\s+", "", _plain_item(text))
+    bodies = _bodies_in(plain)
+    return bool(bodies) and bodies[0][0] == 0
 
 
 def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
@@ -170,15 +226,6 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             if len(text[end:].strip(" :…")) < 3:
                 return names
     return []
-
-
-@dataclass(frozen=True)
-class Deadline:
-    text: str  # as written
-    start: str | None = None  # ISO dates; a due date has only an end
-    end: str | None = None
-    recurring: str | None = None  # "yearly", "quarterly", "monthly", "ongoing"
-    flag: str = ""  # why the date looks wrong; the text is never changed
 
 
 @dataclass(frozen=True)
@@ -219,94 +266,12 @@ class Facts:
         return bool(self.lead)
 
 
-# --- deadlines ------------------------------------------------------------------------------
-
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"
-_DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-_DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{_DATE}|{_DATE_WORDS})", re.I)),
-    ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
-    ("quarter", re.compile(r"quý\s+(I{1,3}|IV)(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
-    ("year", re.compile(r"\b(?:trong|cả)\s+năm\s+(\d{4})\b", re.I)),
-    ("year_end", re.compile(r"\b[Cc]uối\s+năm(?:\s+(\d{4}))?\b(?!\s+học)")),
-    ("half", re.compile(r"(06|6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?", re.I)),
-    ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
-    # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
-    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|^[Tt]hường xuyên\.?$")),
-]
-_RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly"}
-
-
-def _iso(day: int | None, month: int, year: int) -> str | None:
-    try:
-        last = calendar.monthrange(year, month)[1]
-    except (ValueError, calendar.IllegalMonthError):
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}-{last:02d}"
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= last else None
-
-
-def find_deadlines(text: str, *, plan_year: int | None = None) -> list[Deadline]:
-    plain = re.sub(r"\s+", " ", strip_markdown(text))
-    found: list[Deadline] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _DEADLINE_PATTERNS:
-        for match in pattern.finditer(plain):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            deadline = _deadline(kind, match, plain, plan_year)
-            if deadline and all(d.text.lower() != deadline.text.lower() for d in found):
-                found.append(deadline)
-                taken.append(match.span())
-    return sorted(found, key=lambda d: plain.find(d.text))
-
-
-def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None) -> Deadline | None:
-    words = match.group(0).strip()
-    if kind == "due":
-        day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:6]))
-        end = _iso(day, month, year)
-        flag = ""
-        if plan_year and year < plan_year:
-            flag = f"năm {year} sớm hơn năm của kế hoạch ({plan_year}): có thể nhầm, giữ nguyên như văn bản"
-        return Deadline(words, None, end, None, flag) if end else None
-    if kind == "month":
-        if re.search(r"(?:ngày|số)\s*[\d/]*$", text[: match.start()]) or not re.search(r"hoàn thành|trong|thời gian|thực hiện|trước", text[max(0, match.start() - 40) : match.end()], re.I):
-            return None
-        month, year = int(match.group(1)), int(match.group(2))
-        return Deadline(words, _iso(1, month, year), _iso(None, month, year))
-    if kind == "quarter":
-        quarter = _ROMAN[match.group(1).upper()]
-        year = match.group(2) or match.group(3)
-        if match.group(4) or not year:
-            return Deadline(words, None, None, "yearly")
-        year = int(year)
-        return Deadline(words, _iso(1, quarter * 3 - 2, year), _iso(None, quarter * 3, year))
-    if kind == "year":
-        year = int(match.group(1))
-        return Deadline(words, _iso(1, 1, year), _iso(None, 12, year))
-    if kind == "year_end":
-        year = int(match.group(1)) if match.group(1) else plan_year
-        return Deadline(words, None, _iso(None, 12, year)) if year else Deadline(words)
-    if kind == "half":
-        year = int(match.group(2)) if match.group(2) else plan_year
-        return Deadline(words, _iso(1, 1, year), _iso(None, 6, year)) if year else Deadline(words)
-    if kind == "recurring":
-        unit = (match.group(2) or match.group(4)).lower()
-        return Deadline(words, None, None, _RECURRING[unit])
-    if kind == "ongoing":
-        return Deadline(words, None, None, "ongoing")
-    return None
-
-
 # --- cited documents ------------------------------------------------------------------------
 
 _DOC_TYPES = "Kết luận|Chỉ thị|Quy định|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Công văn|Thông tri|Nghị định|Thông tư|Chương trình"
 CITATION = re.compile(
     rf"({_DOC_TYPES})\s+(?:số\s+)?(\d{{1,4}}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-ZĐ]+|\d{{1,4}}/(?:\d{{4}}/)?[A-ZĐ]+-[A-ZĐa-z]+)"
-    rf"(?:\s*,?\s*(?:ngày\s+)?{_DATE})?"
+    rf"(?:\s*,?\s*(?:ngày\s+)?{DATE})?"
     r"(?:\s*,?\s+(?:của|do)\s+((?:Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Ban Chấp hành Trung ương(?: Đảng)?|"
     r"Ban (?:Thường vụ|Tuyên giáo|Tổ chức|Dân vận) [A-ZĐ][\wÀ-ỹ]*(?: ủy| ương)?(?: [A-ZĐ][\wÀ-ỹ]*| các cơ quan(?: và doanh nghiệp)? tỉnh| tỉnh)*|"
     r"[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)+)))?"
@@ -319,7 +284,7 @@ def find_citations(text: str) -> list[CitedDocument]:
     for match in CITATION.finditer(plain):
         doc_type, number, day, month, year, issuer = match.groups()
         number = re.sub(r"\s+", "", number)
-        date = _iso(int(day), int(month), int(year)) if day else None
+        date = iso_date(int(day), int(month), int(year)) if day else None
         cited.append(CitedDocument(doc_type, number, date, normalise_body(issuer) if issuer else None, match.group(0)))
     return cited
 

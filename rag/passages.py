@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .facts import extract_facts, plan_year
+from .facts import Facts, extract_facts, opens_with_body, plan_year
 from .normalize import VIET_UPPER, index_text, strip_markdown
 from .records import DocumentMeta, ParsedDocument, Passage
 from .structure import Block, parse_layout, read_metadata
@@ -136,8 +136,28 @@ def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDo
     passages = build_passages(doc_id, layout.body)
     fields["year"] = plan_year(str(fields.get("title", "")), str(fields.get("date", "")), [p.text for p in passages])
     meta = DocumentMeta.from_dict(fields)
-    facts = [extract_facts(p.text, p.section_path, year=meta.year) for p in passages]
+    facts = inherit_heading_leads(passages, [extract_facts(p.text, p.section_path, year=meta.year) for p in passages])
     return ParsedDocument(meta=meta, passages=passages, facts=facts, fingerprint=fingerprint)
+
+
+def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[Facts]:
+    """Items with no lead of their own take it from the heading they sit under when that heading
+    is itself a passage that opens with its lead ("4. Báo Lạng Sơn; Đài …: Xây dựng kế hoạch …").
+    The path keeps only a heading's first words, so a heading passage is known by its place and text."""
+    leads: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}  # parent path → (heading text, lead)
+    for passage, found in zip(passages, facts):
+        if found.lead and opens_with_body(passage.text):
+            leads.setdefault(passage.section_path, []).append((strip_markdown(passage.text).lstrip("-+• "), found.lead))
+    out = []
+    for passage, found in zip(passages, facts):
+        for depth in range(len(passage.section_path), 0, -1) if not found.lead else ():
+            heading = passage.section_path[depth - 1].rstrip("…")
+            lead = next((lead for text, lead in leads.get(passage.section_path[: depth - 1], ()) if text.startswith(heading)), None)
+            if lead:
+                found = replace(found, lead=lead, coordinating=tuple(c for c in found.coordinating if c not in lead))
+                break
+        out.append(found)
+    return out
 
 
 def passage_index_text(passage: Passage) -> str:

@@ -32,6 +32,41 @@ def test_a_time_opener_does_not_hide_the_subject_and_directed_bodies_do_not_lead
     assert preamble.lead == ("Ban Thường vụ Tỉnh ủy",)
 
 
+def test_people_answer_for_a_duty_only_when_told_to_direct_it():
+    directing = extract_facts("- Đồng chí bí thư cấp ủy, người đứng đầu chính quyền, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội các cấp chỉ đạo kiểm tra.")
+    assert directing.lead == ("Bí thư cấp ủy", "Người đứng đầu chính quyền", "Người đứng đầu Mặt trận Tổ quốc", "Người đứng đầu tổ chức chính trị - xã hội")
+    assert extract_facts("Cấp ủy, tổ chức đảng, người đứng đầu các cấp chịu trách nhiệm về chất lượng.").lead == ("Cấp ủy", "Tổ chức đảng", "Người đứng đầu")
+    assert extract_facts("- Báo cáo viên: Đồng chí Bí thư các tổ chức cơ sở đảng chịu trách nhiệm báo cáo.").lead == ("Bí thư tổ chức cơ sở đảng",)
+    example = extract_facts("khắc phục bệnh hình thức; người đứng đầu cấp ủy đảng, chính quyền gương mẫu thực hiện trước.")
+    assert example.lead == ()  # heads of both, setting an example: not a duty they answer for
+    assert extract_facts("- Mỗi cán bộ, đảng viên thực hiện nêu gương.").lead == ("Cán bộ", "Đảng viên")
+    assert extract_facts("Các chi bộ tổ chức cho cán bộ, đảng viên, người lao động xây dựng kế hoạch cá nhân.").lead == ("Chi bộ",)
+
+
+def test_bodies_listed_before_a_colon_and_their_items():
+    heading = "4. Báo Lạng Sơn; Đài Phát thanh và Truyền hình tỉnh; các cơ quan báo chí thường trú trên địa bàn tỉnh: Xây dựng kế hoạch tuyên truyền."
+    assert extract_facts(heading).lead == ("Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh", "Cơ quan báo chí thường trú trên địa bàn tỉnh")
+    assert extract_facts("Các đoàn thể trực thuộc phối hợp xây dựng kế hoạch.").lead == ("Đoàn thể trực thuộc",)  # the subject acts
+    asked = extract_facts("Đề nghị các cơ quan, đơn vị phối hợp tuyên truyền.")
+    assert asked.lead == () and asked.coordinating == ("Cơ quan, đơn vị",)
+
+
+def test_items_take_the_lead_of_a_heading_that_opens_with_it():
+    from rag.passages import parse_document
+
+    text = (
+        "KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"
+        "4. Báo Lạng Sơn; Đài Phát thanh và Truyền hình tỉnh; các cơ quan báo chí thường trú trên địa bàn tỉnh: Xây dựng kế hoạch tuyên truyền.\n\n"
+        "Đề nghị các cơ quan thông tấn báo chí của Trung ương phối hợp tuyên truyền.\n\n"
+        "5. Nội dung: Căn cứ tình hình, Ban Thường vụ Tỉnh ủy chọn chủ đề sinh hoạt như sau:\n\n"
+        "- Quý III/2022: chủ đề về độc lập dân tộc.\n"
+    )
+    parsed = parse_document("t.txt", text)
+    by_text = {p.text[:12]: f for p, f in zip(parsed.passages, parsed.facts)}
+    assert by_text["Đề nghị các "].lead == ("Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh", "Cơ quan báo chí thường trú trên địa bàn tỉnh")
+    assert by_text["- Quý III/20"].lead == ()  # that heading names its body mid-sentence: its items are topics
+
+
 def test_deadlines_are_normalised_and_typos_flagged():
     due = find_deadlines("Thời gian: hoàn thành trước ngày 31 tháng 3 năm 2022.", plan_year=2022)
     assert [(d.text, d.start, d.end) for d in due] == [("hoàn thành trước ngày 31 tháng 3 năm 2022", None, "2022-03-31")]
@@ -46,6 +81,10 @@ def test_deadlines_are_normalised_and_typos_flagged():
     assert find_deadlines("Cuối năm, tổng kết", plan_year=2022)[0].end == "2022-12-31"
     assert find_deadlines("Cuối năm, tổng kết")[0].end is None  # no year known: the words only
     assert find_deadlines("Chuyên đề năm 2022") == []  # a year in a name is not a period
+    assert [d.text for d in find_deadlines("- Quý IV/2022: đánh giá theo chủ điểm quý I, II và III")] == ["Quý IV/2022"]
+    assert find_deadlines("vào quý IV của năm liền trước")[0].recurring == "yearly"
+    assert find_deadlines("trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên trên địa bàn") == []
+    assert find_deadlines("gắn với tổng kết năm 2022")[0].end == "2022-12-31"
     typo = find_deadlines("gửi về Ban Thường vụ Thị ủy trước ngày 15/3/2021 để tổng hợp", plan_year=2022)[0]
     assert typo.text == "trước ngày 15/3/2021" and typo.end == "2021-03-15"  # shown as written…
     assert "2021" in typo.flag and "2022" in typo.flag  # …and flagged
@@ -80,4 +119,15 @@ def test_precision_and_recall_on_a_second_sample(corpus_index):
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "facts_fresh.jsonl").read_text(encoding="utf-8").splitlines()]
     scores = score_facts(rows, corpus_index)
     assert all(scores[kind]["precision"] >= 0.95 for kind in scores), scores
-    assert scores["lead"]["recall"] >= 0.75 and scores["deadlines"]["recall"] >= 0.9 and scores["citations"]["recall"] >= 0.95, scores
+    assert scores["lead"]["recall"] >= 0.9 and scores["deadlines"]["recall"] >= 0.9 and scores["citations"]["recall"] >= 0.95, scores
+
+
+def test_precision_and_recall_on_a_third_sample(corpus_index):
+    """40 more passages (tests/data/facts_third.jsonl), labelled blind in session 3. It counts people
+    ("cán bộ, đảng viên", "bí thư cấp ủy") as leads and, unlike the rules, a bare "năm 2022" that
+    sets when a thing is done as a period: before people were read, its lead recall was 0.38."""
+    rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "facts_third.jsonl").read_text(encoding="utf-8").splitlines()]
+    scores = score_facts(rows, corpus_index)
+    assert scores["lead"]["precision"] >= 0.95 and scores["lead"]["recall"] >= 0.85, scores
+    assert scores["citations"]["precision"] >= 0.95 and scores["citations"]["recall"] >= 0.95, scores
+    assert scores["deadlines"]["precision"] >= 0.85 and scores["deadlines"]["recall"] >= 0.5, scores
