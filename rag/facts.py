@@ -63,15 +63,15 @@ _BODY = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu)\s+(?:các\s+)?)?("
     + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
 )  # fmt: skip
-_LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$")
+_LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$|(?:^|[;.:(]\s*)[Dd]o\s+$")  # "Địa điểm: Do các huyện ủy bố trí"
 _COORDINATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+$")
 _LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch|Chỉ thị|Hướng dẫn)")  # the preamble's issuer
 # What may open a clause before its subject: a time or condition ("Hằng năm, …", "Định kỳ hằng quý
 # các chi bộ …", "Sau mỗi đợt sinh hoạt, các đảng ủy …", "Cuối năm, cấp ủy …", "Căn cứ …, các …").
 _OPENER = re.compile(
-    r"(?:^|[;.:]\s*)(?:(?:Định kỳ\s+)?(?:[Hh]ằng|[Hh]àng)\s+(?:năm|quý|tháng|tuần)|Định kỳ|(?:Cuối|Đầu|Giữa)\s+(?:năm|quý|tháng|kỳ)"
-    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua)\b[^;.]*,)\s*,?\s*$"
+    r"(?:^|[;.:(]\s*)(?:(?:Định kỳ\s+)?(?:[Hh]ằng|[Hh]àng)\s+(?:năm|quý|tháng|tuần)|Định kỳ|(?:Cuối|Đầu|Giữa)\s+(?:năm|quý|tháng|kỳ)"
+    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua|[Tt]ùy)\b[^;.]*,)\s*,?\s*$"
 )
 # A body named after these is the one being directed or asked, not the one acting (the subject is before).
 # Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
@@ -183,7 +183,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         lead += _label_list(label, bodies)
     for start, end, name in bodies:
         before, after = plain[:start], plain[end:]
-        clause_start = start == 0 or re.search(r"[;.:]\s*$", before) or _OPENER.search(before)
+        clause_start = start == 0 or re.search(r"[;.:(]\s*$", before) or _OPENER.search(before)
         if _COORDINATE.search(before):
             coordinating += _list_after(plain, start, bodies)[0]
         elif _LEAD_AFTER.search(before):

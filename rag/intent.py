@@ -13,7 +13,7 @@ from .records import Passage
 from .tokens import doc_number_keys
 
 # Matched on the folded, lower-case query so that questions typed without diacritics count too.
-_WHO = re.compile(r"(^|\s)(ai|do ai|co quan nao|don vi nao|ben nao|cap nao)(\s|\?|$)")
+_WHO = re.compile(r"(^|\s)(ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|noi) nao)(\s|\?|$)")
 _HOW_MANY = re.compile(r"(^|\s)(bao nhieu|may (nguoi|dai bieu|ngay|buoi|lop)|so luong)(\s|\?|$)")
 # "Những kế hoạch nào thực hiện KL 01?": asks for documents, with a verb of implementing.
 _WHICH_DOCUMENTS = re.compile(r"(ke hoach|van ban|chi thi|huong dan|don vi|noi) nao|nhung (ke hoach|van ban)")
@@ -56,7 +56,7 @@ def intent_matches(intents: set[str], text: str, facts: Facts | None = None) -> 
     """Whether a passage answers the kind of question asked: its extracted facts when there are
     some (a lead body for "who", a deadline for "when"), else the wording of ``text``."""
     # Each test runs only when its intent was asked: these regexes are most of a query's ranking time.
-    if "who" in intents and ((facts is not None and bool(facts.lead)) or LEAD_BODY.search(text)):
+    if "who" in intents and (bool(facts.lead) if facts is not None else bool(LEAD_BODY.search(text))):
         return True
     if "when" in intents and ((facts is not None and bool(facts.deadlines)) or DEADLINE.search(text)):
         return True

@@ -15,6 +15,7 @@ from rag import SearchIndex
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_QUERIES = ROOT / "tests" / "data" / "dev.jsonl"
+MORE_QUERIES = ROOT / "tests" / "data" / "dev2.jsonl"  # 50 more, written blind in session 3
 
 
 class HashingEmbedder:

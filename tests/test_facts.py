@@ -43,6 +43,13 @@ def test_people_answer_for_a_duty_only_when_told_to_direct_it():
     assert extract_facts("Các chi bộ tổ chức cho cán bộ, đảng viên, người lao động xây dựng kế hoạch cá nhân.").lead == ("Chi bộ",)
 
 
+def test_a_stated_agent_and_a_subject_in_brackets_lead():
+    assert extract_facts("- *Địa điểm:* Do các huyện ủy, thành ủy bố trí.").lead == ("Huyện ủy", "Thành ủy")
+    aside = extract_facts("- Thành phần: lãnh đạo các phòng (*tùy điều kiện, các huyện ủy, thành ủy quyết định thành phần*)")
+    assert aside.lead == ("Huyện ủy", "Thành ủy")
+    assert extract_facts("Tài liệu do Ban Tuyên giáo Trung ương biên soạn.").lead == ()  # mid-sentence "do": who wrote it
+
+
 def test_bodies_listed_before_a_colon_and_their_items():
     heading = "4. Báo Lạng Sơn; Đài Phát thanh và Truyền hình tỉnh; các cơ quan báo chí thường trú trên địa bàn tỉnh: Xây dựng kế hoạch tuyên truyền."
     assert extract_facts(heading).lead == ("Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh", "Cơ quan báo chí thường trú trên địa bàn tỉnh")

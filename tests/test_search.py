@@ -5,7 +5,7 @@ import pytest
 from rag import QueryError
 from rag.evaluate import load_queries, run_queries, score
 
-from .conftest import DEV_QUERIES
+from .conftest import DEV_QUERIES, MORE_QUERIES
 
 
 def test_who_question_finds_the_lead_body(corpus_index):
@@ -62,3 +62,11 @@ def test_dev_set_quality_floor(corpus_index):
     metrics = score(queries, run_queries(corpus_index, queries, k=10))["ALL"]
     assert metrics["R@5"] >= 0.85, metrics
     assert metrics["MRR@10"] >= 0.80, metrics
+
+
+def test_quality_floor_on_questions_written_without_seeing_the_ranker(corpus_index):
+    """tests/data/dev2.jsonl: 50 questions of the same 8 kinds, written by someone who had not seen
+    the ranking code; the rules were not tuned on them (README reports the numbers)."""
+    queries = load_queries(MORE_QUERIES)
+    metrics = score(queries, run_queries(corpus_index, queries, k=10))["ALL"]
+    assert metrics["R@5"] >= 0.9 and metrics["MRR@10"] >= 0.85, metrics

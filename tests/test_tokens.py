@@ -47,6 +47,13 @@ def test_question_intents_with_or_without_diacritics():
     assert intent_matches({"who"}, "Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp")
     assert intent_matches({"when"}, "- Thời gian hoàn thành: trước 31/3/2022.")
     assert not intent_matches({"when"}, "Nâng cao nhận thức của cán bộ, đảng viên.")
+    assert question_intents("Ban nào lo việc cụ thể hóa Kết luận 14?") == {"who"}
+    assert question_intents("to chuc nao phu trach") == {"who"}
+    # Facts known: "dám chịu trách nhiệm" in a topic's wording names nobody who answers the question.
+    from rag.facts import Facts
+
+    assert not intent_matches({"who"}, "dám nghĩ, dám làm, dám chịu trách nhiệm", Facts())
+    assert intent_matches({"who"}, "dám nghĩ, dám làm, dám chịu trách nhiệm", Facts(lead=("Chi bộ",)))
 
 
 def test_questions_across_plans_and_about_implementation():
