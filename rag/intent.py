@@ -14,7 +14,7 @@ from .tokens import doc_number_keys
 
 # Matched on the folded, lower-case query so that questions typed without diacritics count too.
 _WHO = re.compile(r"(^|\s)(ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|noi) nao)(\s|\?|$)")
-_HOW_MANY = re.compile(r"(^|\s)(bao nhieu|may (nguoi|dai bieu|ngay|buoi|lop)|so luong)(\s|\?|$)")
+_HOW_MANY = re.compile(r"(^|\s)(bao nhieu|bao lau|may (nguoi|dai bieu|ngay|buoi|lop)|so luong)(\s|\?|$)")
 # "Những kế hoạch nào thực hiện KL 01?": asks for documents, with a verb of implementing.
 _WHICH_DOCUMENTS = re.compile(r"(ke hoach|van ban|chi thi|huong dan|don vi|noi) nao|nhung (ke hoach|van ban)")
 # "Những kế hoạch nào …", "Các kế hoạch diễn đạt thế nào …": the answer spans several plans.
@@ -58,6 +58,6 @@ def intent_matches(intents: set[str], text: str, facts: Facts | None = None) -> 
     # Each test runs only when its intent was asked: these regexes are most of a query's ranking time.
     if "who" in intents and (bool(facts.lead) if facts is not None else bool(LEAD_BODY.search(text))):
         return True
-    if "when" in intents and ((facts is not None and bool(facts.deadlines)) or DEADLINE.search(text)):
+    if "when" in intents and (bool(facts.deadlines) if facts is not None else bool(DEADLINE.search(text))):
         return True
     return "how_many" in intents and bool(QUANTITY.search(text))

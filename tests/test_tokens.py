@@ -49,6 +49,8 @@ def test_question_intents_with_or_without_diacritics():
     assert not intent_matches({"when"}, "Nâng cao nhận thức của cán bộ, đảng viên.")
     assert question_intents("Ban nào lo việc cụ thể hóa Kết luận 14?") == {"who"}
     assert question_intents("to chuc nao phu trach") == {"who"}
+    assert question_intents("Hội nghị kéo dài bao lâu?") == {"how_many"}  # a duration: "0,5 ngày"
+    assert not intent_matches({"when"}, "Thời gian qua, công tác tuyên truyền được chú trọng.", Facts())
     # Facts known: "dám chịu trách nhiệm" in a topic's wording names nobody who answers the question.
     from rag.facts import Facts
 
