@@ -38,6 +38,7 @@ def test_query_analysis_restores_only_unaccented_queries_and_expands_abbreviatio
 
 
 def test_question_intents_with_or_without_diacritics():
+    from rag.facts import Facts
     from rag.intent import intent_matches, question_intents
 
     assert question_intents("Ai chủ trì hội nghị?") == {"who"}
@@ -52,8 +53,6 @@ def test_question_intents_with_or_without_diacritics():
     assert question_intents("Hội nghị kéo dài bao lâu?") == {"how_many"}  # a duration: "0,5 ngày"
     assert not intent_matches({"when"}, "Thời gian qua, công tác tuyên truyền được chú trọng.", Facts())
     # Facts known: "dám chịu trách nhiệm" in a topic's wording names nobody who answers the question.
-    from rag.facts import Facts
-
     assert not intent_matches({"who"}, "dám nghĩ, dám làm, dám chịu trách nhiệm", Facts())
     assert intent_matches({"who"}, "dám nghĩ, dám làm, dám chịu trách nhiệm", Facts(lead=("Chi bộ",)))
 
