@@ -31,7 +31,9 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
     ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(IV|I{1,3})\b(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
-    ("year", re.compile(r"\b(?:trong|cả|tổng kết|sơ kết)\s+năm\s+(\d{4})\b", re.I)),
+    # An anniversary the work is timed for: "dịp kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)".
+    ("anniversary", re.compile(rf"(?:dịp\s+)?kỷ niệm\s+\d+\s+năm[^();.]{{0,100}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*-\s*{DATE}\s*\)", re.I)),
+    ("year", re.compile(r"\b(?:trong|cả|tổng kết|sơ kết|triển khai thực hiện)\s+năm\s+(\d{4})\b", re.I)),
     ("year_end", re.compile(r"\b[Cc]uối\s+năm(?:\s+(\d{4}))?\b(?!\s+học)")),
     ("half", re.compile(r"(06|6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?", re.I)),
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
@@ -90,6 +92,9 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
             return Deadline(words, None, None, "yearly") if recurs else None
         year = int(year)
         return Deadline(words, iso_date(1, quarter * 3 - 2, year), iso_date(None, quarter * 3, year))
+    if kind == "anniversary":
+        day, month, year = (int(g) for g in match.groups()[:3])
+        return Deadline(words, None, iso_date(day, month, year)) if iso_date(day, month, year) else None
     if kind == "year":
         year = int(match.group(1))
         return Deadline(words, iso_date(1, 1, year), iso_date(None, 12, year))

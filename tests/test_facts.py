@@ -92,6 +92,8 @@ def test_deadlines_are_normalised_and_typos_flagged():
     assert find_deadlines("vào quý IV của năm liền trước")[0].recurring == "yearly"
     assert find_deadlines("trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên trên địa bàn") == []
     assert find_deadlines("gắn với tổng kết năm 2022")[0].end == "2022-12-31"
+    feast = find_deadlines("Tập trung cao điểm vào dịp kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2022).")
+    assert [(d.text[:22], d.end) for d in feast] == [("dịp kỷ niệm 92 năm Ngà", "2022-02-03")]
     typo = find_deadlines("gửi về Ban Thường vụ Thị ủy trước ngày 15/3/2021 để tổng hợp", plan_year=2022)[0]
     assert typo.text == "trước ngày 15/3/2021" and typo.end == "2021-03-15"  # shown as written…
     assert "2021" in typo.flag and "2022" in typo.flag  # …and flagged
@@ -137,4 +139,4 @@ def test_precision_and_recall_on_a_third_sample(corpus_index):
     scores = score_facts(rows, corpus_index)
     assert scores["lead"]["precision"] >= 0.95 and scores["lead"]["recall"] >= 0.85, scores
     assert scores["citations"]["precision"] >= 0.95 and scores["citations"]["recall"] >= 0.95, scores
-    assert scores["deadlines"]["precision"] >= 0.85 and scores["deadlines"]["recall"] >= 0.5, scores
+    assert scores["deadlines"]["precision"] >= 0.9 and scores["deadlines"]["recall"] >= 0.75, scores
