@@ -71,7 +71,8 @@ _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế ho�
 # các chi bộ …", "Sau mỗi đợt sinh hoạt, các đảng ủy …", "Cuối năm, cấp ủy …", "Căn cứ …, các …").
 _OPENER = re.compile(
     r"(?:^|[;.:(]\s*)(?:(?:Định kỳ\s+)?(?:[Hh]ằng|[Hh]àng)\s+(?:năm|quý|tháng|tuần)|Định kỳ|(?:Cuối|Đầu|Giữa)\s+(?:năm|quý|tháng|kỳ)"
-    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua|[Tt]ùy)\b[^;.]*,)\s*,?\s*$"
+    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua|Tùy)\b[^;.]*,)\s*,?\s*$",
+    re.I,  # after ";" a clause opens in lower case: "…; cuối năm, cấp ủy đánh giá"
 )
 # A body named after these is the one being directed or asked, not the one acting (the subject is before).
 # Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
@@ -181,9 +182,20 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         lead += _list_after(plain, len(plain) - len(rest.lstrip()), bodies)[0]
     elif sep and rest.strip():
         lead += _label_list(label, bodies)
+    subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
     for start, end, name in bodies:
         before, after = plain[:start], plain[end:]
-        clause_start = start == 0 or re.search(r"[;.:(]\s*$", before) or _OPENER.search(before)
+        # "Căn cứ …, các chi, đảng bộ lựa chọn hình thức phù hợp cán bộ, đảng viên …": the opener's
+        # comma is not every later comma, so after a subject the clause needs a real separator.
+        # Nor is a comma after a predicate ("Trong sinh hoạt …, sinh hoạt chuyên đề cần quán triệt …
+        # trong cán bộ, đảng viên"): a modal verb means the clause has begun.
+        opener = _OPENER.search(before)
+        opened = (
+            opener
+            and not re.search(r"\b(?:cần|phải|sẽ|đã)\b", opener.group(0))
+            and not (subject_end >= 0 and not re.search(r"[;.:(]", plain[subject_end:start]))
+        )
+        clause_start = start == 0 or re.search(r"[;.:(]\s*$", before) or opened
         if _COORDINATE.search(before):
             coordinating += _list_after(plain, start, bodies)[0]
         elif _LEAD_AFTER.search(before):
@@ -192,12 +204,14 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             _ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before) and not _DIRECTED.search(before)
         ):
             lead.append(name)
+            subject_end = max(subject_end, end)
         elif clause_start and not _DIRECTED.search(before) and _is_subject(plain, *_list_after(plain, start, bodies)):
             names, list_end = _list_after(plain, start, bodies)
             # A person answers for a duty only when told to direct or answer for it: "bí thư
             # cấp ủy … chỉ đạo", not "… gương mẫu thực hiện trước" or "… làm báo cáo viên".
             directs = _PERSON_DUTY.match(plain[list_end:])
             lead += [n for n in names if directs or not _is_person(n)]
+            subject_end = max(subject_end, list_end)
         elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[_list_after(plain, start, bodies)[1] :]):
             coordinating += _list_after(plain, start, bodies)[0]  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
     if not lead:

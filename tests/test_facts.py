@@ -43,6 +43,15 @@ def test_people_answer_for_a_duty_only_when_told_to_direct_it():
     assert extract_facts("Các chi bộ tổ chức cho cán bộ, đảng viên, người lao động xây dựng kế hoạch cá nhân.").lead == ("Chi bộ",)
 
 
+def test_an_opener_gives_its_clause_one_subject():
+    chosen = extract_facts("- Căn cứ tình hình thực tiễn, các chi, đảng bộ lựa chọn hình thức phù hợp cán bộ, đảng viên học tập.")
+    assert chosen.lead == ("Chi bộ", "Đảng bộ")  # not "Đảng viên", whose comma is not the opener's
+    begun = extract_facts("- Trong sinh hoạt định kỳ, sinh hoạt chuyên đề cần quán triệt trong cán bộ, đảng viên về học tập.")
+    assert begun.lead == ()
+    assert extract_facts("Hằng năm, các chi bộ xây dựng kế hoạch; cuối năm, cấp ủy đánh giá.").lead == ("Chi bộ", "Cấp ủy")
+    assert extract_facts("Căn cứ Kế hoạch của Ban Thường vụ Tỉnh ủy, các chi bộ xây dựng kế hoạch.").lead == ("Chi bộ",)
+
+
 def test_a_stated_agent_and_a_subject_in_brackets_lead():
     assert extract_facts("- *Địa điểm:* Do các huyện ủy, thành ủy bố trí.").lead == ("Huyện ủy", "Thành ủy")
     aside = extract_facts("- Thành phần: lãnh đạo các phòng (*tùy điều kiện, các huyện ủy, thành ủy quyết định thành phần*)")
