@@ -23,7 +23,7 @@ from .duties import Answer, Duty, extract_answer, list_duties
 from .embed import DEFAULT_EMBEDDER, Embedder, embed_queries, get_embedder
 from .errors import EmbedderMismatchError, IndexDamagedError, QueryError
 from .facts import Facts
-from .filters import SearchFilter, loose
+from .filters import SearchFilter
 from .intent import answers_basis, intent_matches, question_intents
 from .lexical import LexicalIndex
 from .passages import MAX_PASSAGE_CHARS, passage_index_text
@@ -360,22 +360,12 @@ class SearchIndex:
         ]
 
     def facets(self) -> dict[str, Counter[str]]:
-        """What the corpus holds, counted in one pass (for filter choices): documents per issuer and
-        per year, passages per responsible body (exact name) and per deadline year and quarter
-        ("2022", "Q1 2022") — the same counts the matching ``SearchFilter`` keeps."""
+        """What the corpus holds (for filter choices): documents per issuer and per year, passages
+        per responsible body and per deadline year and quarter — the counts the matching
+        ``SearchFilter`` keeps (``FilterColumns.facets``)."""
         issuers: Counter[str] = Counter(meta.issuer for meta in self.documents.values() if meta.issuer)
         years: Counter[str] = Counter(str(meta.year) for meta in self.documents.values() if meta.year)
-        spellings: Counter[str] = Counter()
-        per_name: Counter[str] = Counter()  # passages per body, names compared as the filter does
-        periods: Counter[str] = Counter()
-        for facts in self.facts:
-            names = set(facts.lead) | set(facts.coordinating)
-            spellings.update(names)
-            per_name.update({loose(name) for name in names})
-            quarters = {(d.end[:4], (int(d.end[5:7]) - 1) // 3 + 1) for d in facts.deadlines if d.end}
-            periods.update({f"Q{q} {year}" for year, q in quarters} | {year for year, _ in quarters})
-        shown = {loose(name): name for name, _ in reversed(spellings.most_common())}  # commonest spelling
-        bodies = Counter({shown[key]: count for key, count in per_name.items()})
+        bodies, periods = self.columns.facets()
         return {"issuers": issuers, "years": years, "bodies": bodies, "periods": periods}
 
     def citation(self, passage: Passage) -> Citation:

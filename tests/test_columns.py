@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from rag import SearchFilter, SearchIndex
@@ -47,6 +49,15 @@ def test_columns_survive_save_and_load(corpus_index, tmp_path):
     for where in FILTERS:
         assert loaded.allowed(where, corpus_index.documents).tolist() == _one_by_one(corpus_index, where)
     assert FilterColumns.load(tmp_path / "none") is None
+    fresh = FilterColumns.from_records(corpus_index.passages, corpus_index.facts)
+    assert loaded.facets() == fresh.facets()
+    bodies, periods = loaded.facets()
+    assert bodies["Ban Tuyên giáo Tỉnh ủy"] >= 3 and "ban tuyen giao tinh uy" not in bodies  # shown as written
+    assert periods["2022"] >= periods["Q1 2022"] > 0
+    names = json.loads((tmp_path / "filters.json").read_text(encoding="utf-8"))
+    del names["spellings"]  # an index written before the facets read the columns
+    (tmp_path / "filters.json").write_text(json.dumps(names), encoding="utf-8")
+    assert FilterColumns.load(tmp_path) is None  # so the index rebuilds them from its records
 
 
 def test_lazy_rows_read_like_a_list(corpus_index, tmp_path):
