@@ -107,11 +107,13 @@ def synthetic_vectors(picks: np.ndarray) -> tuple[Iterator[np.ndarray], int, dic
         rng = np.random.default_rng(1)
         for start in range(0, len(picks), 20_000):
             began = time.perf_counter()
-            chunk = picks[start : start + 20_000]
-            v = np.stack([by_clause[p[p >= 0]].mean(axis=0) for p in chunk]) + rng.normal(0, NOISE, (len(chunk), embedded.shape[1]))
-            out = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
+            out = []
+            for sub in range(start, min(start + 20_000, len(picks)), 2_000):  # float64 temporaries stay small
+                chunk = picks[sub : sub + 2_000]
+                v = np.stack([by_clause[p[p >= 0]].mean(axis=0) for p in chunk]) + rng.normal(0, NOISE, (len(chunk), embedded.shape[1]))
+                out.append((v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16))
             info["vector_synthesis_s"] = round(float(info["vector_synthesis_s"]) + time.perf_counter() - began, 2)  # type: ignore[arg-type]
-            yield out
+            yield np.concatenate(out)
 
     return batches(), embedded.shape[1], info
 
