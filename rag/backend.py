@@ -64,14 +64,14 @@ class LocalBackend:
         self, terms: list[LexicalTerms], vector: np.ndarray | None, mode: str, where: SearchFilter | None, n: int
     ) -> Candidates:
         allowed = self.allowed(where) if where is not None and where.active else None
-        pool = np.arange(self.lexical.size) if allowed is None else allowed
         if mode == "dense":
             lexical = np.zeros(self.lexical.size, dtype=np.float32)
         else:
             lexical = self.lexical.weighted_scores(terms)
         chosen: set[int] = set()
         if mode != "dense":
-            top = pool[top_k(lexical[pool], n)]
+            # without a filter, no index array: np.arange and a gather of 1M scores cost 2 ms a query
+            top = top_k(lexical, n) if allowed is None else allowed[top_k(lexical[allowed], n)]
             chosen.update(int(i) for i in top if lexical[i] > 0)
         if vector is not None:
             if allowed is None:
