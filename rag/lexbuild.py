@@ -56,12 +56,20 @@ def _field_chunk(token_lists: list[list[str]]) -> FieldChunk:
     )
 
 
-def tokenise_chunk(job: tuple[list[str], list[str | None], bool]) -> tuple[dict[str, FieldChunk], list[str]]:
+# The texts of the build in progress, for forked workers: they inherit the list, and a job names
+# a range of it. Pickling the texts instead would leave a cached UTF-8 copy inside every parent
+# str (CPython keeps what PyUnicode_AsUTF8 made): 0.2 GB at 1M passages, held as long as the texts.
+_FORKED_TEXTS: list[str] = []
+
+
+def tokenise_chunk(job: tuple[list[str] | range, list[str | None], bool]) -> tuple[dict[str, FieldChunk], list[str]]:
     """Fields of a chunk of passage texts, and each passage's compound words joined by spaces.
 
-    ``cached`` holds compound words already known for a text (from the index being replaced).
+    The chunk is a list of texts, or a range of ``_FORKED_TEXTS`` in a forked worker. ``cached``
+    holds compound words already known for a text (from the index being replaced).
     """
-    texts, cached, compounds = job
+    chunk, cached, compounds = job
+    texts = _FORKED_TEXTS[chunk.start : chunk.stop] if isinstance(chunk, range) else chunk
     accented, folded, compound_rows = [], [], []
     fold_cache: dict[str, str] = {}
     for text, known in zip(texts, cached):
@@ -159,18 +167,25 @@ def build_fields(
         cache: compound words already known for a text ("a_b c_d"), reused instead of pyvi.
         workers: processes for tokenising; default: every core when there are many texts.
     """
+    global _FORKED_TEXTS
     cache = cache or {}
-    jobs = [
-        (texts[i : i + CHUNK], [cache.get(t) for t in texts[i : i + CHUNK]], compounds) for i in range(0, len(texts), CHUNK)
-    ]
     workers = workers or ((os.cpu_count() or 1) if len(texts) >= PARALLEL_ABOVE else 1)
-    merged = {"accented": _Merger(), "folded": _Merger()}
-    compound_rows: list[str] = []
     # fork: workers only tokenise (no OpenMP, no BLAS), and unlike spawn it works from any script
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    forked = workers > 1 and method == "fork"
+    jobs = [
+        (range(i, min(i + CHUNK, len(texts))) if forked else texts[i : i + CHUNK], [cache.get(t) for t in texts[i : i + CHUNK]], compounds)
+        for i in range(0, len(texts), CHUNK)
+    ]
+    merged = {"accented": _Merger(), "folded": _Merger()}
+    compound_rows: list[str] = []
     gc.freeze()  # forked workers' garbage collector leaves the parent's objects (and pages) alone
     try:
+        _FORKED_TEXTS = texts if forked else []
         pool = multiprocessing.get_context(method).Pool(workers) if workers > 1 else None
+    except BaseException:
+        _FORKED_TEXTS = []
+        raise
     finally:
         gc.unfreeze()
     try:
@@ -182,6 +197,7 @@ def build_fields(
             if progress:
                 progress("tokenise", len(compound_rows), len(texts))
     finally:
+        _FORKED_TEXTS = []
         if pool:
             pool.close()
             pool.join()

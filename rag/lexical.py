@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import IndexDamagedError
+from .lexscore import Part, weighted_sum
 
 FIELDS = ("accented", "folded")
 Progress = Callable[[str, int, int], None]
@@ -42,34 +43,32 @@ class LexicalIndex:
         fields, compound_rows = build_fields(texts, compounds=compounds, cache=cache, k1=k1, b=b, progress=progress)
         return cls(fields, k1=k1, b=b), compound_rows
 
-    def scores(self, field: str, query_tokens: list[str]) -> np.ndarray:
+    def scores(self, field: str, query_tokens: list[str], *, accelerate: bool = True) -> np.ndarray:
         """BM25 score of every passage; unknown query tokens are ignored.
 
-        The same sums as bm25s's ``get_scores``, column by column in query order, but with a plain
-        indexed add (a column never names a passage twice) instead of ``np.add.at``, which is
-        several times slower on the long columns of common words in a large index.
+        The same sums as bm25s's ``get_scores``, column by column in query order (see
+        ``rag.lexscore``: a compiled loop, or numpy's indexed add when numba is missing).
         """
+        return self.weighted_scores([(field, query_tokens, 1.0)], accelerate=accelerate)
+
+    def weighted_scores(self, terms: list[tuple[str, list[str], float]], *, accelerate: bool = True) -> np.ndarray:
+        """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.backend.LexicalTerms``).
+
+        ``accelerate=False`` forces the numpy loop, the reference the compiled one is tested against.
+        """
+        parts = [self._part(field, tokens, weight) for field, tokens, weight in terms if tokens]
+        return weighted_sum(parts, self.size, accelerate=accelerate)
+
+    def _part(self, field: str, tokens: list[str], weight: float) -> Part:
+        """The CSC slices of the known tokens of one part of a query, in query order."""
         retriever = self.fields[field]
         vocab = retriever.vocab_dict  # type: ignore[attr-defined]
         matrix = retriever.scores  # type: ignore[attr-defined]
-        data, indices, indptr = matrix["data"], matrix["indices"], matrix["indptr"]
-        out = np.zeros(self.size, dtype=np.float32)
-        longest = self.max_df * self.size
-        for token in query_tokens:
-            column = vocab.get(token)
-            if column is not None:
-                start, end = int(indptr[column]), int(indptr[column + 1])
-                if end - start <= longest:
-                    out[indices[start:end]] += data[start:end]
-        return out
-
-    def weighted_scores(self, terms: list[tuple[str, list[str], float]]) -> np.ndarray:
-        """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.backend.LexicalTerms``)."""
-        total = np.zeros(self.size, dtype=np.float32)
-        for field, tokens, weight in terms:
-            if tokens:
-                total = total + weight * self.scores(field, tokens)
-        return total
+        indptr = matrix["indptr"]
+        columns = np.array([c for c in (vocab.get(t) for t in tokens) if c is not None], dtype=np.int64)
+        starts, ends = indptr[columns].astype(np.int64), indptr[columns + 1].astype(np.int64)
+        keep = ends - starts <= self.max_df * self.size
+        return matrix["data"], matrix["indices"], starts[keep], ends[keep], weight
 
     @property
     def size(self) -> int:

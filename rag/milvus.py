@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from .backend import Candidates, LexicalTerms
+from .backend import Candidates, LexicalTerms, QueryVector
 from .errors import BackendUnavailableError, IndexDamagedError
 from .facts import Facts, normalise_body
 from .filters import SearchFilter, iso_day, loose
@@ -252,8 +252,9 @@ class MilvusBackend:
                 lexical[pk] = float(sum(weight * stored.get(key, 0.0) for key, weight in query.items()))
 
     def candidates(
-        self, terms: list[LexicalTerms], vector: np.ndarray | None, mode: str, where: SearchFilter | None, n: int
+        self, terms: list[LexicalTerms], vector: QueryVector, mode: str, where: SearchFilter | None, n: int
     ) -> Candidates:
+        vector = vector() if callable(vector) else vector
         expr = filter_expression(where)
         lexical = self.lexical_top(terms, n, expr) if mode != "dense" else {}
         dense = self._search("dense", np.asarray(vector, dtype=np.float32).tolist(), n, expr) if vector is not None else {}

@@ -39,7 +39,7 @@ class DocumentMeta:
         return cls(**{**data, "recipients": tuple(data.get("recipients", ()))})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # no __dict__: 0.3 GB less for a million passages
 class Passage:
     """One retrievable unit: a leaf item of a document's section tree."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .backend import Backend, Candidates, LexicalTerms, LocalBackend
+from .backend import Backend, Candidates, LexicalTerms, LocalBackend, QueryVector
 from .build import COMPOUNDS, Progress, check_fresh, compound_cache, corpus_changes, embed_with_cache, read_corpus
 from .columns import FilterColumns
 from .dense import DenseIndex
@@ -257,6 +257,9 @@ class SearchIndex:
             if not query or not query.strip():
                 raise QueryError("The query is empty. Type a question or a few words.")
             analyses.append(analyse(query, self.restorer))
+        if mode != "lexical" and len(analyses) == 1:  # one question: embedded after its BM25 sums (see QueryVector)
+            only = analyses[0]
+            return [self._rank(only, lambda: embed_queries(self.embedder, [only.dense_text])[0], k, mode, where)]
         query_vectors = None
         if mode != "lexical":
             query_vectors = embed_queries(self.embedder, [a.dense_text for a in analyses])
@@ -324,7 +327,7 @@ class SearchIndex:
         passage = self.passages[i]
         return where.matches(passage, self.documents.get(passage.doc_id) or DocumentMeta(passage.doc_id), self.facts[i])
 
-    def _rank(self, analysis: QueryAnalysis, vector: np.ndarray | None, k: int, mode: str, where: SearchFilter | None) -> list[Hit]:
+    def _rank(self, analysis: QueryAnalysis, vector: QueryVector, k: int, mode: str, where: SearchFilter | None) -> list[Hit]:
         s = self.settings
         found = self.backend.candidates(self.lexical_terms(analysis), vector, mode, where, s.candidates)
         if where is not None and where.active:  # whatever the backend, never return a passage that fails the filter

@@ -143,6 +143,11 @@ def test_large_indexes_use_hnsw_with_high_recall():
     exact = np.argsort(-(queries @ vectors.T), axis=1)[:, :10]
     recall = np.mean([len(set(f) & set(e)) / 10 for f, e in zip(found, exact)])
     assert recall >= 0.95, recall
+    import faiss
+
+    # capacity reserved up front (rag.dense._reserve) leaves the sizes exactly what FAISS made them
+    hnsw, storage = approximate.index.hnsw, faiss.downcast_index(approximate.index.storage)
+    assert hnsw.neighbors.size() == hnsw.offsets.at(len(vectors)) and storage.codes.size() == len(vectors) * 64
 
 
 def test_the_dense_index_holds_the_only_copy_of_the_vectors(tmp_path):

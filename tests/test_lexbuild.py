@@ -12,7 +12,7 @@ from rag.passages import passage_index_text
 from rag.segment import segment
 from rag.tokens import folded_tokens, passage_tokens
 
-from .conftest import CORPUS
+from .conftest import CORPUS, DEV_QUERIES
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,45 @@ def test_lexical_scores_equal_bm25s_get_scores(corpus_index):
         retriever = corpus_index.lexical.fields[field]
         known = [t for t in query if t in retriever.vocab_dict]
         np.testing.assert_array_equal(corpus_index.lexical.scores(field, query), retriever.get_scores(known))
+
+
+
+def numpy_weighted_scores(lexical, terms):
+    """The numpy path before the compiled loop, verbatim: one indexed add per column, then weights."""
+    total = np.zeros(lexical.size, dtype=np.float32)
+    for field, tokens, weight in terms:
+        if tokens:
+            retriever = lexical.fields[field]
+            data, indices, indptr = (retriever.scores[key] for key in ("data", "indices", "indptr"))
+            out = np.zeros(lexical.size, dtype=np.float32)
+            for token in tokens:
+                column = retriever.vocab_dict.get(token)
+                if column is not None:
+                    start, end = int(indptr[column]), int(indptr[column + 1])
+                    if end - start <= lexical.max_df * lexical.size:
+                        out[indices[start:end]] += data[start:end]
+            total = total + weight * out
+    return total
+
+
+def test_compiled_scores_equal_the_numpy_loop(corpus_index):
+    """The numba loop gives the numpy indexed add's float32 sums bit for bit, weighted parts included."""
+    from rag.evaluate import load_queries
+    from rag.lexscore import _numba_kernels
+    from rag.query import analyse
+
+    assert _numba_kernels() is not None, "numba is a dependency: pip install -e ."
+    lexical = corpus_index.lexical
+    questions = [q["query"] for q in load_queries(DEV_QUERIES)]
+    questions += ["TW4 MTTQ Số 45-KH/TU", "chu tri thuc hien ket luan 01-KL/TW", "zzqxj wvqk"]
+    for max_df in (1.0, 0.3):  # 0.3: common words pruned, both paths drop the same columns
+        lexical.max_df = max_df
+        try:
+            for question in questions:
+                terms = corpus_index.lexical_terms(analyse(question, corpus_index.restorer))
+                expected = numpy_weighted_scores(lexical, terms)
+                assert expected.any() == (question != "zzqxj wvqk")
+                np.testing.assert_array_equal(lexical.weighted_scores(terms), expected)
+                np.testing.assert_array_equal(lexical.weighted_scores(terms, accelerate=False), expected)
+        finally:
+            lexical.max_df = 1.0
