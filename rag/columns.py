@@ -104,14 +104,10 @@ class FilterColumns:
         "Q1 2022"), counted from the columns: no passage is parsed, so it stays quick at 1M."""
         per_body = np.bincount(self.body_ids, minlength=len(self.bodies)) if len(self.body_ids) else np.zeros(0, dtype=int)
         bodies = Counter({self.spellings[i]: int(n) for i, n in enumerate(per_body) if n})
-        periods: Counter[str] = Counter()
-        if len(self.due_end):
-            years = np.array([end[:4] for end in self.due_end.tolist()])
-            quarters = (np.array([int(end[5:7]) for end in self.due_end.tolist()]) - 1) // 3 + 1
-            for keys in (years, np.char.add(np.char.add("Q", quarters.astype(str)), np.char.add(" ", years))):
-                pairs = np.unique(np.stack([self.due_rows.astype(str), keys]), axis=1)  # a passage counts once per key
-                periods.update(Counter(pairs[1].tolist()))
-        return bodies, periods
+        keys: set[tuple[int, str]] = set()  # a passage counts once per year and per quarter
+        for row, end in zip(self.due_rows.tolist(), self.due_end.tolist()):
+            keys.update({(row, end[:4]), (row, f"Q{(int(end[5:7]) - 1) // 3 + 1} {end[:4]}")})
+        return bodies, Counter(key for _, key in keys)
 
     def doc_names(self) -> DocNames:
         return DocNames(self.docs, self.doc_of)
