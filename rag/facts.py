@@ -196,24 +196,24 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             and not (subject_end >= 0 and not re.search(r"[;.:(]", plain[subject_end:start]))
         )
         clause_start = start == 0 or re.search(r"[;.:(]\s*$", before) or opened
+        names, list_end = _list_after(plain, start, bodies)  # this body and those listed with it
         if _COORDINATE.search(before):
-            coordinating += _list_after(plain, start, bodies)[0]
+            coordinating += names
         elif _LEAD_AFTER.search(before):
-            lead += _list_after(plain, start, bodies)[0]
+            lead += names
         elif _LEAD_VERB.match(after) or (
             _ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before) and not _DIRECTED.search(before)
         ):
             lead.append(name)
             subject_end = max(subject_end, end)
-        elif clause_start and not _DIRECTED.search(before) and _is_subject(plain, *_list_after(plain, start, bodies)):
-            names, list_end = _list_after(plain, start, bodies)
+        elif clause_start and not _DIRECTED.search(before) and _is_subject(plain, names, list_end):
             # A person answers for a duty only when told to direct or answer for it: "bí thư
             # cấp ủy … chỉ đạo", not "… gương mẫu thực hiện trước" or "… làm báo cáo viên".
             directs = _PERSON_DUTY.match(plain[list_end:])
             lead += [n for n in names if directs or not _is_person(n)]
             subject_end = max(subject_end, list_end)
-        elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[_list_after(plain, start, bodies)[1] :]):
-            coordinating += _list_after(plain, start, bodies)[0]  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
+        elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[list_end:]):
+            coordinating += names  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
     if not lead:
         lead = _inherited_lead(section_path)
     lead = list(dict.fromkeys(lead))
