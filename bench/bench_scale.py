@@ -311,12 +311,13 @@ def pruning(index: SearchIndex, queries: list[str]) -> dict[str, object]:
 def stages(index: SearchIndex, queries: list[str]) -> dict[str, float]:
     """Mean milliseconds of a hybrid query's parts (embedding not cached)."""
     spent = {"analyse": 0.0, "lexical_scores": 0.0, "embed": 0.0, "dense_search": 0.0, "total": 0.0}
+    scores = np.zeros(index.lexical.size, dtype=np.float32)  # reused, as the search backend reuses its own
     for q in queries:
         clear_query_cache()
         t0 = time.perf_counter()
         analysis = analyse(q, index.restorer)
         t1 = time.perf_counter()
-        index.lexical.weighted_scores(index.lexical_terms(analysis))  # before the embedding, as search() does
+        index.lexical.weighted_scores(index.lexical_terms(analysis), out=scores)  # before the embedding, as search() does
         t2 = time.perf_counter()
         vector = embed_queries(index.embedder, [analysis.dense_text])[0]
         t3 = time.perf_counter()

@@ -51,13 +51,16 @@ class LexicalIndex:
         """
         return self.weighted_scores([(field, query_tokens, 1.0)], accelerate=accelerate)
 
-    def weighted_scores(self, terms: list[tuple[str, list[str], float]], *, accelerate: bool = True) -> np.ndarray:
+    def weighted_scores(
+        self, terms: list[tuple[str, list[str], float]], *, accelerate: bool = True, out: np.ndarray | None = None
+    ) -> np.ndarray:
         """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.backend.LexicalTerms``).
 
-        ``accelerate=False`` forces the numpy loop, the reference the compiled one is tested against.
+        ``accelerate=False`` forces the numpy loop, the reference the compiled one is tested against;
+        ``out`` (float32, one per passage) receives the scores instead of a new array.
         """
         parts = [self._part(field, tokens, weight) for field, tokens, weight in terms if tokens]
-        return weighted_sum(parts, self.size, accelerate=accelerate)
+        return weighted_sum(parts, self.size, accelerate=accelerate, out=out)
 
     def _part(self, field: str, tokens: list[str], weight: float) -> Part:
         """The CSC slices of the known tokens of one part of a query, in query order."""

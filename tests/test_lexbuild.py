@@ -83,7 +83,8 @@ def numpy_weighted_scores(lexical, terms):
 
 
 def test_compiled_scores_equal_the_numpy_loop(corpus_index):
-    """The numba loop gives the numpy indexed add's float32 sums bit for bit, weighted parts included."""
+    """The numba loop gives the numpy indexed add's float32 sums bit for bit, weighted parts included,
+    query after query (its scratch array is reused) and into a caller's array."""
     from rag.evaluate import load_queries
     from rag.lexscore import _numba_kernels
     from rag.query import analyse
@@ -92,6 +93,7 @@ def test_compiled_scores_equal_the_numpy_loop(corpus_index):
     lexical = corpus_index.lexical
     questions = [q["query"] for q in load_queries(DEV_QUERIES)]
     questions += ["TW4 MTTQ Số 45-KH/TU", "chu tri thuc hien ket luan 01-KL/TW", "zzqxj wvqk"]
+    reused = np.full(lexical.size, 7.0, dtype=np.float32)  # a caller's array, overwritten each time
     for max_df in (1.0, 0.3):  # 0.3: common words pruned, both paths drop the same columns
         lexical.max_df = max_df
         try:
@@ -101,5 +103,7 @@ def test_compiled_scores_equal_the_numpy_loop(corpus_index):
                 assert expected.any() == (question != "zzqxj wvqk")
                 np.testing.assert_array_equal(lexical.weighted_scores(terms), expected)
                 np.testing.assert_array_equal(lexical.weighted_scores(terms, accelerate=False), expected)
+                assert lexical.weighted_scores(terms, out=reused) is reused
+                np.testing.assert_array_equal(reused, expected)
         finally:
             lexical.max_df = 1.0
