@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_QUERIES = ROOT / "tests" / "data" / "dev.jsonl"
 MORE_QUERIES = ROOT / "tests" / "data" / "dev2.jsonl"  # 50 more, written blind in session 3
+THIRD_QUERIES = ROOT / "tests" / "data" / "dev3.jsonl"  # 64 more, written blind in session 4
 
 
 class HashingEmbedder:

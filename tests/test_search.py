@@ -5,7 +5,7 @@ import pytest
 from rag import QueryError
 from rag.evaluate import load_queries, run_queries, score
 
-from .conftest import DEV_QUERIES, MORE_QUERIES
+from .conftest import DEV_QUERIES, MORE_QUERIES, THIRD_QUERIES
 
 
 def test_who_question_finds_the_lead_body(corpus_index):
@@ -25,6 +25,21 @@ def test_loosely_typed_document_numbers(corpus_index):
 
 def test_query_without_diacritics(corpus_index):
     hits = corpus_index.search("thoi gian hoan thanh dang ky noi dung dot pha mo hinh moi", k=5)
+    assert any("trước 31/3/2022" in h.text for h in hits)
+
+
+def test_words_typed_without_accents_in_an_accented_question(corpus_index):
+    """An accented question is matched on the accented field only, except the words the corpus
+    never spells as typed: those are looked up without diacritics."""
+    from rag.query import analyse
+
+    def folded(query):
+        return [tokens for field, tokens, _ in corpus_index.lexical_terms(analyse(query, corpus_index.restorer)) if field == "folded"][0]
+
+    assert folded("Thời gian hoàn thành đăng ký nội dung đột phá mô hình mới") == []
+    assert folded("Thời gian hoàn thành dang ky nội dung dot pha mô hình mới") == ["dang", "ky", "dot", "pha"]
+    assert "hoan" in folded("thoi gian hoan thanh dang ky")  # no accents at all: every word
+    hits = corpus_index.search("Thời gian hoàn thành dang ky nội dung dot pha mô hình mới", k=5, mode="lexical")
     assert any("trước 31/3/2022" in h.text for h in hits)
 
 
@@ -70,3 +85,11 @@ def test_quality_floor_on_questions_written_without_seeing_the_ranker(corpus_ind
     queries = load_queries(MORE_QUERIES)
     metrics = score(queries, run_queries(corpus_index, queries, k=10))["ALL"]
     assert metrics["R@5"] >= 0.9 and metrics["MRR@10"] >= 0.85, metrics
+
+
+def test_quality_floor_on_a_third_blind_set(corpus_index):
+    """tests/data/dev3.jsonl: 64 questions written blind in session 4, more of them short, loosely
+    typed or in everyday words (README reports the numbers; paraphrase is the weak kind)."""
+    queries = load_queries(THIRD_QUERIES)
+    metrics = score(queries, run_queries(corpus_index, queries, k=10))["ALL"]
+    assert metrics["R@5"] >= 0.85 and metrics["MRR@10"] >= 0.8, metrics
