@@ -29,9 +29,17 @@ _MARKDOWN_EMPHASIS = re.compile(r"(?m)\*+|^#+\s*")
 _WS = re.compile(r"\s+")
 
 
+# In NFC an old placement shows as "o" + toned a/e or "u" + toned y: most texts have none, and
+# need no decomposition (index_text runs on every passage of every build).
+_MAYBE_OLD_PLACEMENT = re.compile("[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+
+
 def unify_tone_marks(text: str) -> str:
     """Place tone marks the modern way ("hoá" → "hóa", "uỷ" → "ủy"); returns NFC text."""
-    decomposed = unicodedata.normalize("NFD", text)
+    composed = unicodedata.normalize("NFC", text)
+    if not _MAYBE_OLD_PLACEMENT.search(composed):
+        return composed
+    decomposed = unicodedata.normalize("NFD", composed)
     decomposed = _TONE_OA.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
     decomposed = _TONE_UY.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
     return unicodedata.normalize("NFC", decomposed)

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .normalize import fold_diacritics, has_diacritics, index_text
+from .normalize import fold_diacritics, has_diacritics
 
 # How staff abbreviate; the expansion is added beside the abbreviation, never in its place
 # (replacing "BTG" by "Ban Tuyên giáo" measured worse: those words are everywhere in the corpus).
@@ -37,9 +37,10 @@ class AccentRestorer:
 
     @classmethod
     def from_texts(cls, texts: list[str]) -> AccentRestorer:
+        """Counts over index texts (``passage_index_text``: markdown-free, one tone placement)."""
         restorer = cls()
         for text in texts:
-            words = re.findall(r"\w+", index_text(text).lower())
+            words = re.findall(r"\w+", text.lower())
             restorer.unigrams.update(words)
             restorer.bigrams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
         return restorer

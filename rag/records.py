@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from .facts import Facts
@@ -56,11 +56,15 @@ class Passage:
         return " › ".join(self.section_path)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Plain fields and a tuple of strings: no need for asdict's deep copy (4 s a 50k-passage build).
+        return {name: getattr(self, name) for name in _PASSAGE_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Passage:
         return cls(**{**data, "section_path": tuple(data["section_path"])})
+
+
+_PASSAGE_FIELDS = tuple(f.name for f in fields(Passage))
 
 
 @dataclass(frozen=True)

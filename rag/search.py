@@ -16,7 +16,17 @@ from pathlib import Path
 import numpy as np
 
 from .backend import Backend, Candidates, LexicalTerms, LocalBackend, QueryVector
-from .build import COMPOUNDS, Progress, check_fresh, compound_cache, corpus_changes, embed_with_cache, read_corpus
+from .build import (
+    COMPOUNDS,
+    Progress,
+    check_fresh,
+    compound_cache,
+    corpus_changes,
+    embed_with_cache,
+    parser_stamp,
+    previous_texts,
+    read_corpus,
+)
 from .columns import FilterColumns
 from .dense import DenseIndex
 from .duties import Answer, Duty, extract_answer, list_duties
@@ -123,12 +133,13 @@ class SearchIndex:
     def _build(cls, corpus_dir: str | Path, index_dir: Path | None, embedder: str | Embedder, progress: Progress | None, compounds: bool) -> SearchIndex:
         started = time.perf_counter()
         model = get_embedder(embedder) if isinstance(embedder, str) else embedder
-        corpus = read_corpus(corpus_dir, progress)
+        corpus = read_corpus(corpus_dir, progress, previous=index_dir)
         passages, facts = corpus.passages, corpus.facts
         texts = [passage_index_text(p) for p in passages]
-        cache = compound_cache(index_dir) if compounds else None
+        old_texts = previous_texts(index_dir)  # keys of both caches below
+        cache = compound_cache(index_dir, old_texts) if compounds else None
         lexical, compound_rows = LexicalIndex.from_texts(texts, compounds=compounds, cache=cache, progress=progress)
-        vectors, embedded = embed_with_cache(model, texts, index_dir, progress)
+        vectors, embedded = embed_with_cache(model, texts, index_dir, progress, old_texts)
         dense = DenseIndex.build(vectors, progress=progress)
         manifest = {
             "format_version": FORMAT_VERSION,
@@ -137,7 +148,7 @@ class SearchIndex:
             "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
             "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
             "dense": dense.describe(),
-            "corpus": {"files": corpus.fingerprints, "passages": len(passages)},
+            "corpus": {"files": corpus.fingerprints, "passages": len(passages), "parsed_by": parser_stamp()},
             "changes": {**corpus_changes(index_dir, corpus.fingerprints), "embedded": embedded, "reused": len(texts) - embedded},
             "build_seconds": 0.0,
         }

@@ -186,6 +186,37 @@ def test_incremental_update_ranks_like_a_clean_rebuild(tmp_path, tiny_corpus, fa
     assert SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder).manifest["changes"]["removed"] == ["c_new.txt"]
 
 
+def test_an_update_parses_only_new_and_changed_files(tmp_path, tiny_corpus, fake_embedder, monkeypatch):
+    """Unchanged files keep the passages and facts the index holds for them; other code, or a
+    damaged index, parses everything again."""
+    import rag.build as build
+
+    folder = tmp_path / "index"
+    first = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    parsed: list[str] = []
+    real_parse = build.parse_document
+    monkeypatch.setattr(build, "parse_document", lambda name, text, **kw: parsed.append(name) or real_parse(name, text, **kw))
+    (tiny_corpus / "b_chithi.md").write_text("**CHỈ THỊ**\n\n-----\n\n1. Chi bộ kiểm tra, giám sát hằng quý.\n", encoding="utf-8")
+    updated = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    assert parsed == ["b_chithi.md"]
+    kept = [(p.text, p.section_path, f) for p, f in zip(updated.passages, updated.facts) if p.doc_id == "a_kehoach.txt"]
+    assert kept == [(p.text, p.section_path, f) for p, f in zip(first.passages, first.facts) if p.doc_id == "a_kehoach.txt"]
+    assert updated.documents["a_kehoach.txt"] == first.documents["a_kehoach.txt"]
+
+    parsed.clear()
+    monkeypatch.setattr(build, "parser_stamp", lambda: "built by other code")
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    assert sorted(parsed) == sorted(p.name for p in tiny_corpus.iterdir())
+    monkeypatch.undo()
+    monkeypatch.setattr(build, "parse_document", lambda name, text, **kw: parsed.append(name) or real_parse(name, text, **kw))
+
+    parsed.clear()
+    facts = folder / "facts.jsonl"
+    facts.write_text("\n".join(facts.read_text(encoding="utf-8").splitlines()[:-1]) + "\n", encoding="utf-8")  # one row short
+    SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    assert sorted(parsed) == sorted(p.name for p in tiny_corpus.iterdir())
+
+
 def test_two_updates_at_once_are_refused(tmp_path, tiny_corpus, fake_embedder):
     from rag import RagError
     from rag.store import update_lock

@@ -190,3 +190,19 @@ def test_pdf_keeps_every_word_in_order(tmp_path, paragraphs):
     SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(p, style) for p in paragraphs])
     text = read_document(path).text
     assert text.split() == " ".join(paragraphs).split()
+
+
+_TONE_PIECES = "oOuUyYaAeEqQh " + "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠỲÝ" + "\u0300\u0301\u0303\u0309\u0323\u0302\u031b"
+
+
+@given(st.text(alphabet=_TONE_PIECES + VIETNAMESE, max_size=12))
+def test_tone_placement_fast_path_equals_decomposing_everything(text):
+    """unify_tone_marks skips texts with no old placement: it must give what decomposing does."""
+    import unicodedata
+
+    from rag.normalize import _TONE_OA, _TONE_UY, unify_tone_marks
+
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _TONE_OA.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    decomposed = _TONE_UY.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    assert unify_tone_marks(text) == unicodedata.normalize("NFC", decomposed)
