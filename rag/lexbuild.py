@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .normalize import fold_diacritics, index_text
+from .normalize import fold_diacritics
 from .segment import compounds_of
 from .tokens import _WORD, doc_number_keys
 
@@ -63,7 +63,7 @@ _FORKED_TEXTS: list[str] = []
 
 
 def tokenise_chunk(job: tuple[list[str] | range, list[str | None], bool]) -> tuple[dict[str, FieldChunk], list[str]]:
-    """Fields of a chunk of passage texts, and each passage's compound words joined by spaces.
+    """Fields of a chunk of index texts (``passage_index_text``), and each passage's compound words joined by spaces.
 
     The chunk is a list of texts, or a range of ``_FORKED_TEXTS`` in a forked worker. ``cached``
     holds compound words already known for a text (from the index being replaced).
@@ -73,7 +73,7 @@ def tokenise_chunk(job: tuple[list[str] | range, list[str | None], bool]) -> tup
     accented, folded, compound_rows = [], [], []
     fold_cache: dict[str, str] = {}
     for text, known in zip(texts, cached):
-        row = known if known is not None else (" ".join(compounds_of(index_text(text))) if compounds else "")
+        row = known if known is not None else (" ".join(compounds_of(text)) if compounds else "")
         compound_rows.append(row)
         words, folded_words = field_tokens(text, row, fold_cache)
         accented.append(words)
@@ -84,9 +84,10 @@ def tokenise_chunk(job: tuple[list[str] | range, list[str | None], bool]) -> tup
 def field_tokens(text: str, compound_row: str, fold_cache: dict[str, str] | None = None) -> tuple[list[str], list[str]]:
     """A passage's tokens in each field: syllables, document-number keys and its pyvi compounds
     (``compound_row``, joined by spaces) for "accented"; the same syllables and keys folded for
-    "folded". The one definition of the fields: the bm25s build and the Milvus sparse vectors use it."""
+    "folded". The one definition of the fields: the bm25s build and the Milvus sparse vectors use it.
+    ``text`` is an index text (``passage_index_text``), normalised already."""
     fold_cache = {} if fold_cache is None else fold_cache
-    syllables = _WORD.findall(index_text(text).lower())
+    syllables = _WORD.findall(text.lower())
     keys = doc_number_keys(text)
     folded = [fold_cache.get(s) or fold_cache.setdefault(s, fold_diacritics(s)) for s in syllables] + [fold_diacritics(k) for k in keys]
     return syllables + keys + compound_row.split(), folded
