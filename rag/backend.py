@@ -11,7 +11,6 @@ backend. Two backends exist:
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -21,6 +20,7 @@ import numpy as np
 from .dense import DenseIndex
 from .filters import SearchFilter
 from .lexical import LexicalIndex
+from .lexscore import ArrayPool
 from .ranking import top_k
 
 LexicalTerms = tuple[str, list[str], float]
@@ -70,15 +70,21 @@ class LocalBackend:
         self.lexical = lexical
         self.dense = dense
         self.allowed = allowed  # the filter, evaluated over the passages kept by SearchIndex
-        # Each thread's array of lexical scores, overwritten by its next query: a fresh array of a
-        # million scores may be new pages of memory, and faulting them in costs ~2 ms a query.
-        self._scores = threading.local()
+        self._score_arrays = ArrayPool()  # one array of lexical scores per query running, reused
 
     def candidates(
         self, terms: list[LexicalTerms], vector: QueryVector, mode: str, where: SearchFilter | None, n: int
     ) -> Candidates:
+        if mode == "dense":
+            return self._candidates(terms, vector, mode, where, n, None)
+        with self._score_arrays.borrow(self.lexical.size) as scores:
+            return self._candidates(terms, vector, mode, where, n, scores)
+
+    def _candidates(
+        self, terms: list[LexicalTerms], vector: QueryVector, mode: str, where: SearchFilter | None, n: int, scores: np.ndarray | None
+    ) -> Candidates:
         allowed = self.allowed(where) if where is not None and where.active else None
-        lexical = None if mode == "dense" else self.lexical.weighted_scores(terms, out=self._score_array())
+        lexical = None if scores is None else self.lexical.weighted_scores(terms, out=scores)
         chosen: set[int] = set()
         if lexical is not None:
             # without a filter, no index array: np.arange and a gather of 1M scores cost 2 ms a query
@@ -98,12 +104,6 @@ class LocalBackend:
         dense = self.dense.scores_for(vector, ids) if vector is not None else np.zeros(len(ids), dtype=np.float32)
         lexical_scores = lexical[ids] if lexical is not None else np.zeros(len(ids), dtype=np.float32)
         return Candidates(ids, lexical_scores, np.asarray(dense, dtype=np.float32))
-
-    def _score_array(self) -> np.ndarray:
-        array = getattr(self._scores, "array", None)
-        if array is None or len(array) != self.lexical.size:
-            array = self._scores.array = np.zeros(self.lexical.size, dtype=np.float32)
-        return array
 
     def knows(self, field: str, token: str) -> bool:
         return token in self.lexical.fields[field].vocab_dict  # type: ignore[attr-defined]

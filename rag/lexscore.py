@@ -10,7 +10,8 @@ column order, then multiplied by its weight and added to the total, as
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -19,9 +20,36 @@ Part = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]
 
 _KERNELS: tuple[Callable[..., None], Callable[..., None]] | None = None
 _MISSING = False
-# Each thread's scratch array, all zeros between queries (the loop leaves it so): a fresh 4 MB
-# array from the allocator may be new pages, and faulting them in costs ~2 ms at a million passages.
-_SCRATCH = threading.local()
+
+
+class ArrayPool:
+    """float32 arrays lent to one query at a time and kept for the next.
+
+    A fresh array of a million scores may be new pages of memory, and faulting them in costs about
+    2 ms a query (4 MB). Queries running at once each borrow their own array; at most ``keep`` are
+    kept, so a server with many threads holds no more than that.
+    """
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
+        self._free: list[np.ndarray] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def borrow(self, size: int) -> Iterator[np.ndarray]:
+        """An array of ``size`` whose content is whatever the last borrower left."""
+        with self._lock:
+            position = next((i for i, a in enumerate(self._free) if len(a) == size), None)
+            array = self._free.pop(position) if position is not None else None
+        if array is None:
+            array = np.zeros(size, dtype=np.float32)
+        yield array  # not returned to the pool when the borrower raised: it may be half written
+        with self._lock:
+            if len(self._free) < self.keep:
+                self._free.append(array)
+
+
+_SCRATCH = ArrayPool()  # all zeros between borrowers: the loop leaves them so
 
 
 def _numba_kernels() -> tuple[Callable[..., None], Callable[..., None]] | None:
@@ -87,19 +115,8 @@ def weighted_sum(parts: Sequence[Part], size: int, *, accelerate: bool = True, o
         if first and weight == 1.0:  # 0 + 1 × s is s: sum straight into the total
             add_columns(total, data, indices, starts, ends)
         else:
-            scratch = _zeroed_scratch(size)
-            try:
+            with _SCRATCH.borrow(size) as scratch:
                 add_columns(scratch, data, indices, starts, ends)
                 add_weighted(total, scratch, np.float32(weight))  # leaves scratch zeroed for the next part
-            except BaseException:  # interrupted between the two loops: the scratch is not zero any more
-                _SCRATCH.array = None
-                raise
         first = False
     return total
-
-
-def _zeroed_scratch(size: int) -> np.ndarray:
-    array = getattr(_SCRATCH, "array", None)
-    if array is None or len(array) != size:
-        array = _SCRATCH.array = np.zeros(size, dtype=np.float32)
-    return array

@@ -107,3 +107,32 @@ def test_compiled_scores_equal_the_numpy_loop(corpus_index):
                 np.testing.assert_array_equal(reused, expected)
         finally:
             lexical.max_df = 1.0
+
+
+def test_array_pool_lends_one_array_per_borrower_and_keeps_a_few():
+    from rag.lexscore import ArrayPool
+
+    pool = ArrayPool(keep=1)
+    with pool.borrow(5) as first, pool.borrow(5) as second:
+        assert first is not second  # two queries at once never share an array
+    with pool.borrow(5) as again:
+        assert again is first or again is second  # one kept (keep=1), the other dropped
+    with pool.borrow(3) as other_size:
+        assert len(other_size) == 3
+    pool = ArrayPool(keep=3)
+    for size in (5, 3, 4):  # kept arrays of several sizes (indexes of several sizes in one process)
+        with pool.borrow(size):
+            pass
+    with pool.borrow(3) as small, pool.borrow(4) as middle:
+        assert (len(small), len(middle)) == (3, 4)
+
+    pool = ArrayPool(keep=2)
+    try:
+        with pool.borrow(3) as broken:
+            raise KeyError("interrupted")
+    except KeyError:
+        pass
+    with pool.borrow(3) as fresh:
+        assert fresh is not broken  # its borrower failed: it may be half written, so it is not lent again
+    with pool.borrow(3) as reused:
+        assert reused is fresh
