@@ -43,20 +43,21 @@ class LexicalIndex:
         fields, compound_rows = build_fields(texts, compounds=compounds, cache=cache, k1=k1, b=b, progress=progress)
         return cls(fields, k1=k1, b=b), compound_rows
 
-    def scores(self, field: str, query_tokens: list[str], *, accelerate: bool = True) -> np.ndarray:
+    def scores(self, field: str, query_tokens: list[str], *, accelerate: bool | None = None) -> np.ndarray:
         """BM25 score of every passage; unknown query tokens are ignored.
 
         The same sums as bm25s's ``get_scores``, column by column in query order (see
-        ``rag.lexscore``: a compiled loop, or numpy's indexed add when numba is missing).
+        ``rag.lexscore``: a compiled loop, or numpy's indexed add for a small index or without numba).
         """
         return self.weighted_scores([(field, query_tokens, 1.0)], accelerate=accelerate)
 
     def weighted_scores(
-        self, terms: list[tuple[str, list[str], float]], *, accelerate: bool = True, out: np.ndarray | None = None
+        self, terms: list[tuple[str, list[str], float]], *, accelerate: bool | None = None, out: np.ndarray | None = None
     ) -> np.ndarray:
         """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.backend.LexicalTerms``).
 
-        ``accelerate=False`` forces the numpy loop, the reference the compiled one is tested against;
+        ``accelerate``: ``True`` / ``False`` force the compiled loop / the numpy loop (the reference it
+        is tested against); by default the compiled loop runs from ``ACCELERATE_ABOVE`` passages.
         ``out`` (float32, one per passage) receives the scores instead of a new array.
         """
         parts = [self._part(field, tokens, weight) for field, tokens, weight in terms if tokens]

@@ -101,9 +101,10 @@ def test_compiled_scores_equal_the_numpy_loop(corpus_index):
                 terms = corpus_index.lexical_terms(analyse(question, corpus_index.restorer))
                 expected = numpy_weighted_scores(lexical, terms)
                 assert expected.any() == (question != "zzqxj wvqk")
-                np.testing.assert_array_equal(lexical.weighted_scores(terms), expected)
+                np.testing.assert_array_equal(lexical.weighted_scores(terms, accelerate=True), expected)
                 np.testing.assert_array_equal(lexical.weighted_scores(terms, accelerate=False), expected)
-                assert lexical.weighted_scores(terms, out=reused) is reused
+                np.testing.assert_array_equal(lexical.weighted_scores(terms), expected)  # numpy: a small index
+                assert lexical.weighted_scores(terms, out=reused, accelerate=True) is reused
                 np.testing.assert_array_equal(reused, expected)
         finally:
             lexical.max_df = 1.0
@@ -136,3 +137,19 @@ def test_array_pool_lends_one_array_per_borrower_and_keeps_a_few():
         assert fresh is not broken  # its borrower failed: it may be half written, so it is not lent again
     with pool.borrow(3) as reused:
         assert reused is fresh
+
+
+def test_a_small_index_does_not_load_the_compiled_loop(corpus_index_dir):
+    """Loading numba's compiled loop costs a fresh process about 0.5 s; a small index sums with numpy."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from rag import SearchIndex; import rag.lexscore as lexscore; "
+        f"index = SearchIndex.load({str(corpus_index_dir)!r}); "
+        "assert index.search('Ban Tuyên giáo chủ trì', k=3, mode='lexical'); "
+        "print(lexscore._KERNELS is None, index.lexical.size < lexscore.ACCELERATE_ABOVE)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
