@@ -54,10 +54,6 @@ class Backend(Protocol):
         with both scores for each. The caller checks ``where`` exactly on what comes back."""
         ...
 
-    def knows(self, field: str, token: str) -> bool:
-        """Whether some passage holds ``token`` in the lexical ``field``."""
-        ...
-
     def describe(self) -> dict[str, object]:
         """What the manifest and ``rag info`` say about the backend."""
         ...
@@ -104,9 +100,6 @@ class LocalBackend:
         dense = self.dense.scores_for(vector, ids) if vector is not None else np.zeros(len(ids), dtype=np.float32)
         lexical_scores = lexical[ids] if lexical is not None else np.zeros(len(ids), dtype=np.float32)
         return Candidates(ids, lexical_scores, np.asarray(dense, dtype=np.float32))
-
-    def knows(self, field: str, token: str) -> bool:
-        return token in self.lexical.fields[field].vocab_dict  # type: ignore[attr-defined]
 
     def describe(self) -> dict[str, object]:
         return {"kind": "local", "dense": self.dense.describe()}

@@ -37,7 +37,7 @@ from .filters import SearchFilter, iso_day, loose
 from .lexbuild import field_tokens
 from .passages import passage_index_text
 from .records import DocumentMeta
-from .sparse import SparseBM25, term_key
+from .sparse import SparseBM25
 
 logger = logging.getLogger(__name__)
 
@@ -278,9 +278,6 @@ class MilvusBackend:
         20,000 passages), which is better paid when the index opens than by the first question."""
         self._search("lexical", {0: 1.0}, 1, "")
         self._search("dense", [1.0] + [0.0] * (dim - 1), 1, "")
-
-    def knows(self, field: str, token: str) -> bool:
-        return term_key(field, token) in self.stats.df
 
     def describe(self) -> dict[str, object]:
         return {"kind": "milvus", "uri": self.uri, "collection": self.collection, "passages": len(self.pks)}

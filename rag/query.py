@@ -52,6 +52,15 @@ class AccentRestorer:
     def from_dict(cls, data: dict[str, dict[str, int]]) -> AccentRestorer:
         return cls(Counter(data["unigrams"]), Counter(data["bigrams"]))
 
+    def probably_unaccented(self, word: str) -> bool:
+        """Whether ``word`` (a lower-case syllable) looks typed without its diacritics: it has none,
+        and the corpus spells it with some more often than as typed ("tinh" → tỉnh 144, tinh 12;
+        "dang" → đảng; but "ban", "theo" are most often written so)."""
+        if has_diacritics(word):
+            return False
+        typed = self.unigrams.get(word, 0)
+        return any(self.unigrams[form] > typed for form in self._candidates().get(word, ()))
+
     def _candidates(self) -> dict[str, list[str]]:
         if not hasattr(self, "_by_folded"):
             by_folded: dict[str, list[str]] = {}

@@ -318,11 +318,11 @@ class SearchIndex:
         if has_diacritics(analysis.original):
             # An accented question already matches on the accented field; the folded one would
             # count each syllable again with all its other tones ("to" is tổ, tố, tô, tỏ…) through
-            # the longest posting lists of the index: 40% of the BM25 time at a million passages,
-            # for no gain (hybrid R@5 on dev 1.000 either way, dev2 0.963 with it, 0.983 without).
-            # Only the syllables the corpus never spells as typed (words typed without accents
-            # in a mixed question) are looked up without diacritics.
-            folded = [fold_diacritics(w) for w in syllables(analysis.original) if not self.backend.knows("accented", w)]
+            # the longest posting lists of the index (45% of a question's postings), for no gain
+            # (hybrid R@5 on dev 1.000 either way, dev2 0.963 with it, 0.983 without). Only the
+            # syllables that look typed without their accents ("tinh ủy", "dot pha") are looked
+            # up without diacritics.
+            folded = [fold_diacritics(w) for w in syllables(analysis.original) if self.restorer.probably_unaccented(w)]
         terms: list[LexicalTerms] = [
             ("accented", [t for t in query_tokens(analysis.text) if t not in QUESTION_WORDS], 1.0),
             ("folded", [t for t in folded if t not in _FOLDED_QUESTION_WORDS], s.folded_weight),
