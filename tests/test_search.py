@@ -47,6 +47,18 @@ def test_words_typed_without_accents_in_an_accented_question(corpus_index):
     assert any("trước 31/3/2022" in h.text for h in hits)
 
 
+def test_a_mixed_question_gets_the_accents_it_is_missing(corpus_index):
+    """Words the corpus never writes as typed, only with accents, are restored in context; the
+    others keep their spelling (the dense side and the accented field then see "đăng ký", "đột phá")."""
+    from rag.query import analyse
+
+    mixed = "Thời gian hoàn thành dang ky nội dung dot pha mô hình mới"
+    assert analyse(mixed, corpus_index.restorer).text == "thời gian hoàn thành đăng ký nội dung đột phá mô hình mới"
+    assert analyse("Ban Tuyên giáo tinh ủy chủ trì", corpus_index.restorer).text == "Ban Tuyên giáo tinh ủy chủ trì"
+    accented = "Thời gian hoàn thành đăng ký nội dung đột phá mô hình mới"
+    assert corpus_index.search(mixed, k=1)[0].passage == corpus_index.search(accented, k=1)[0].passage
+
+
 def test_modes_and_batch_agree(corpus_index):
     query = "Ủy ban Kiểm tra Thị ủy kiểm tra, giám sát"
     batch = corpus_index.search_batch([query, "tài liệu học tập"], k=4)
