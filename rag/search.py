@@ -36,15 +36,14 @@ from .facts import Facts
 from .filters import SearchFilter
 from .intent import answers_basis, intent_matches, question_intents
 from .lexical import LexicalIndex
-from .normalize import fold_diacritics, has_diacritics
 from .passages import MAX_PASSAGE_CHARS, passage_index_text
-from .query import AccentRestorer, QueryAnalysis, analyse
+from .query import AccentRestorer, QueryAnalysis, analyse, lexical_terms
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
 from .records import Citation, DocumentMeta, Hit, Passage
 from .relations import Mention, RelationGraph, Relations
 from .rowstore import read_rows, write_rows
 from .store import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
-from .tokens import QUESTION_WORDS, doc_number_keys, folded_tokens, query_tokens, syllables
+from .tokens import doc_number_keys
 
 
 @dataclass(frozen=True)
@@ -313,26 +312,7 @@ class SearchIndex:
 
     def lexical_terms(self, analysis: QueryAnalysis) -> list[LexicalTerms]:
         """BM25 on the accented field (restored query) plus the folded field and the expansions."""
-        s = self.settings
-        folded = folded_tokens(analysis.original)
-        if has_diacritics(analysis.original):
-            # An accented question already matches on the accented field; the folded one would
-            # count each syllable again with all its other tones ("to" is tổ, tố, tô, tỏ…) through
-            # the longest posting lists of the index (45% of a question's postings), for no gain
-            # (hybrid R@5 on dev 1.000 either way, dev2 0.963 with it, 0.983 without). Only the
-            # syllables that look typed without their accents ("tinh ủy", "dot pha") are looked
-            # up without diacritics.
-            folded = [fold_diacritics(w) for w in syllables(analysis.original) if self.restorer.probably_unaccented(w)]
-        terms: list[LexicalTerms] = [
-            ("accented", [t for t in query_tokens(analysis.text) if t not in QUESTION_WORDS], 1.0),
-            ("folded", [t for t in folded if t not in _FOLDED_QUESTION_WORDS], s.folded_weight),
-        ]
-        if analysis.expansions:
-            terms.append(("accented", [t for e in analysis.expansions for t in query_tokens(e)], s.expansion_weight))
-        keys = doc_number_keys(analysis.original)
-        if keys:  # a document number asked for is a strong signal: count it once more
-            terms.append(("accented", keys, 1.0))
-        return terms
+        return lexical_terms(analysis, self.restorer, folded_weight=self.settings.folded_weight, expansion_weight=self.settings.expansion_weight)
 
     def allowed(self, where: SearchFilter) -> np.ndarray:
         """Ids of the passages that satisfy ``where``, ascending (see ``rag.columns``)."""
@@ -406,5 +386,3 @@ class SearchIndex:
             line_end=passage.line_end,
         )
 
-
-_FOLDED_QUESTION_WORDS = frozenset(w for word in QUESTION_WORDS for w in folded_tokens(word))
