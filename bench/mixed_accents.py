@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag import SearchIndex  # noqa: E402
+from rag import RagError, SearchIndex  # noqa: E402
 from rag.evaluate import load_queries, run_queries, score  # noqa: E402
 from rag.normalize import fold_diacritics  # noqa: E402
 
@@ -45,7 +45,10 @@ def main() -> None:
     parser.add_argument("--index", default=str(ROOT / "index"))
     args = parser.parse_args()
     questions = mixed_questions(args.share, args.seed)
-    index = SearchIndex.load(args.index)
+    try:
+        index = SearchIndex.load(args.index)
+    except RagError as err:
+        sys.exit(f"Error: {err}")
     metrics = score(questions, run_queries(index, questions, k=10))["ALL"]
     print(f"{len(questions)} questions, {args.share:.0%} of syllables without accents (seed {args.seed})")
     print("e.g.", questions[0]["query"])
