@@ -39,11 +39,11 @@ from rag import (
     SearchIndex,
     StaleIndexError,
 )
-from rag.build import check_fresh
+from rag.backends.milvus.sync import MilvusTarget
+from rag.documents.reader import MAX_FILE_BYTES, READERS
 from rag.ingest import Publish, add_document
-from rag.milvus_sync import MilvusTarget
-from rag.normalize import strip_markdown
-from rag.reader import MAX_FILE_BYTES, READERS
+from rag.store.corpus import check_fresh
+from rag.text.normalize import strip_markdown
 
 ALL_DOCS = ALL
 MAX_K = 50

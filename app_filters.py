@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rag import Citation, QueryError, SearchFilter, SearchIndex
-from rag.filters import loose
+from rag.search.filters import loose
 
 ALL = "__all__"  # the "Tất cả" value of every filter
 

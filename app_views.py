@@ -14,11 +14,11 @@ from itertools import groupby
 from pathlib import Path
 
 from rag import Answer, DocumentMeta, DocumentReadError, Facts, Hit, Passage, SearchFilter
+from rag.documents.reader import MAX_FILE_BYTES, READERS
 from rag.ingest import DuplicateDocumentError, NameTakenError
-from rag.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
-from rag.reader import MAX_FILE_BYTES, READERS
 from rag.records import vietnamese_date
-from rag.tokens import QUESTION_WORDS
+from rag.text.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
+from rag.text.tokens import QUESTION_WORDS
 
 EXAMPLE = "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?"
 Terms = tuple[set[str], set[str]]

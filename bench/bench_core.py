@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from rag import SearchIndex, get_embedder
-from rag.embed import clear_query_cache
+from rag.dense.embedders import clear_query_cache
 from rag.evaluate import load_queries, run_queries, score
 
 ROOT = Path(__file__).resolve().parent.parent

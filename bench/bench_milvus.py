@@ -5,7 +5,7 @@
 
 Three rankers answer the dev queries (tests/data/dev.jsonl):
 - local: bm25s + FAISS files (the default backend);
-- milvus-sparse: our BM25 as sparse vectors in Milvus (rag.sparse; the backend we ship);
+- milvus-sparse: our BM25 as sparse vectors in Milvus (rag.lexical.sparse; the backend we ship);
 - milvus-bm25: Milvus's own full-text BM25 function over the same pyvi-segmented tokens (accented
   and folded fields), scored by the engine — the alternative the issue asked us to measure.
 Results go to bench/results/milvus.json.
@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rag import SearchIndex  # noqa: E402
-from rag.backend import LexicalTerms  # noqa: E402
+from rag.backends.milvus.backend import MilvusBackend, connect, corpus_field_tokens, with_retry  # noqa: E402
+from rag.backends.milvus.sync import open_index, sync  # noqa: E402
 from rag.evaluate import load_queries, run_queries, score  # noqa: E402
-from rag.milvus import MilvusBackend, connect, corpus_field_tokens, with_retry  # noqa: E402
-from rag.milvus_sync import open_index, sync  # noqa: E402
+from rag.search.backend import LexicalTerms  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "milvus.json"
 
@@ -94,7 +94,7 @@ def engine_bm25_index(built: SearchIndex, uri: str) -> SearchIndex:
 
 def latency(index: SearchIndex, queries: list[str], repeat: int = 3) -> dict[str, float]:
     """End to end, the query embedding included (its cache emptied before each question)."""
-    from rag.embed import clear_query_cache
+    from rag.dense.embedders import clear_query_cache
 
     index.search(queries[0], k=10)  # warm: model loaded, collection loaded
     times = []
@@ -109,7 +109,7 @@ def latency(index: SearchIndex, queries: list[str], repeat: int = 3) -> dict[str
 
 def candidate_latency(index: SearchIndex, queries: list[str], repeat: int = 3) -> dict[str, float]:
     """The backend's own cost: candidates and both scores, query vectors computed beforehand."""
-    from rag.query import analyse
+    from rag.text.query import analyse
 
     analyses = [analyse(q, index.restorer) for q in queries]
     vectors = index.embedder.embed_batch([a.dense_text for a in analyses], kind="query")

@@ -38,19 +38,19 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rag.build import embed_with_cache, read_corpus  # noqa: E402
-from rag.dense import DenseIndex  # noqa: E402
-from rag.embed import clear_query_cache, embed_queries, get_embedder  # noqa: E402
+from rag.dense.embedders import clear_query_cache, embed_queries, get_embedder  # noqa: E402
+from rag.dense.faiss_index import DenseIndex  # noqa: E402
 from rag.evaluate import load_queries  # noqa: E402
-from rag.facts import Facts  # noqa: E402
-from rag.lexical import LexicalIndex  # noqa: E402
-from rag.normalize import index_text  # noqa: E402
-from rag.passages import passage_index_text  # noqa: E402
-from rag.query import AccentRestorer, analyse  # noqa: E402
+from rag.lexical.index import LexicalIndex  # noqa: E402
 from rag.records import Passage  # noqa: E402
-from rag.search import SearchIndex  # noqa: E402
-from rag.segment import compounds_of  # noqa: E402
-from rag.tokens import passage_tokens  # noqa: E402
+from rag.search.facade import SearchIndex  # noqa: E402
+from rag.store.corpus import embed_with_cache, read_corpus  # noqa: E402
+from rag.structure.facts import Facts  # noqa: E402
+from rag.structure.passages import passage_index_text  # noqa: E402
+from rag.text.normalize import index_text  # noqa: E402
+from rag.text.query import AccentRestorer, analyse  # noqa: E402
+from rag.text.segment import compounds_of  # noqa: E402
+from rag.text.tokens import passage_tokens  # noqa: E402
 
 PROVINCES = "Lạng Sơn|Lâm Đồng|Cao Bằng|Hà Giang|Nghệ An|Quảng Ninh|Đắk Lắk|Bình Định|Thái Nguyên|Sơn La|Cà Mau|Long An".split("|")
 COMMITTEES = ["Tỉnh ủy", "Thị ủy", "Huyện ủy", "Thành ủy", "Đảng ủy Khối"]

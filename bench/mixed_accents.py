@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from rag import RagError, SearchIndex  # noqa: E402
 from rag.evaluate import load_queries, run_queries, score  # noqa: E402
-from rag.normalize import fold_diacritics  # noqa: E402
+from rag.text.normalize import fold_diacritics  # noqa: E402
 
 SETS = ("dev", "dev2", "dev3")
 

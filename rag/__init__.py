@@ -2,8 +2,7 @@
 
 import logging
 
-from .duties import Answer, AnswerPart, Duty
-from .embed import Embedder, get_embedder
+from .dense.embedders import Embedder, get_embedder
 from .errors import (
     BackendUnavailableError,
     CorpusError,
@@ -16,10 +15,11 @@ from .errors import (
     RagError,
     StaleIndexError,
 )
-from .facts import CitedDocument, Deadline, Facts
-from .filters import SearchFilter
 from .records import Citation, DocumentMeta, Hit, Passage
-from .search import SearchIndex, SearchSettings
+from .search.duties import Answer, AnswerPart, Duty
+from .search.facade import SearchIndex, SearchSettings
+from .search.filters import SearchFilter
+from .structure.facts import CitedDocument, Deadline, Facts
 
 __all__ = [
     "Answer",

@@ -15,11 +15,11 @@ from typing import Any
 
 import click
 
-from .build import check_fresh
 from .errors import IndexNotFoundError, RagError
-from .filters import SearchFilter
 from .records import Hit
-from .search import SearchIndex
+from .search.facade import SearchIndex
+from .search.filters import SearchFilter
+from .store.corpus import check_fresh
 
 DEFAULT_CORPUS = os.environ.get("RAG_CORPUS", "corpus")
 DEFAULT_INDEX = os.environ.get("RAG_INDEX", "index")
@@ -57,8 +57,8 @@ def main(ctx: click.Context, milvus: str | None, collection: str) -> None:
       rag --milvus http://milvus:19530 index     # also publish the index to a Milvus server
     """
     if milvus:
-        from .milvus import is_milvus_uri
-        from .milvus_sync import MilvusTarget
+        from .backends.milvus.backend import is_milvus_uri
+        from .backends.milvus.sync import MilvusTarget
 
         if not is_milvus_uri(milvus):
             raise click.BadParameter("give a Milvus Lite file ending in .db or a server address http://host:19530", param_hint="--milvus")
@@ -133,7 +133,7 @@ def index(corpus: str, index_dir: str, embedder: str, rebuild: bool) -> None:
         click.echo(f"  Warning: the same content under two names: {pair}. Remove one of them.", err=True)
     milvus = _milvus()
     if milvus is not None:
-        from .milvus_sync import sync
+        from .backends.milvus.sync import sync
 
         started = time.perf_counter()
         done = sync(built, milvus.uri, name=milvus.name, rebuild=rebuild, token=milvus.token, progress=_progress)
@@ -270,7 +270,7 @@ def duties(csv_path: str | None, xlsx_path: str | None, corpus: str, index_dir: 
       rag duties --body "Ban Tuyên giáo"
       rag duties --due-from 2022-01 --due-to 2022-03 --xlsx nhiem-vu-quy-1.xlsx
     """
-    from .duties import write_csv, write_xlsx
+    from .search.duties import write_csv, write_xlsx
 
     table = open_index(index_dir, corpus).duties(_filter(**filters))
     if csv_path:
@@ -350,7 +350,7 @@ def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: 
       rag eval tests/data/dev.jsonl --out results.jsonl
     """
     from .evaluate import load_queries, run_queries, score
-    from .store import write_jsonl
+    from .store.folder import write_jsonl
 
     try:
         rows = load_queries(queries)

@@ -16,13 +16,13 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from .embed import DEFAULT_EMBEDDER, Embedder
+from .dense.embedders import DEFAULT_EMBEDDER, Embedder
+from .documents.reader import READERS, read_document
 from .errors import DocumentReadError, RagError
-from .passages import parse_document
-from .reader import READERS, read_document
 from .records import ParsedDocument
-from .search import Progress, SearchIndex
-from .store import MANIFEST, file_sha256, read_manifest
+from .search.facade import Progress, SearchIndex
+from .store.folder import MANIFEST, file_sha256, read_manifest
+from .structure.passages import parse_document
 
 Publish = Callable[[SearchIndex], SearchIndex]
 _lock = threading.Lock()  # two uploads at once would each rebuild from a corpus missing the other's file

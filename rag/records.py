@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from .facts import Facts
+from .structure.facts import Facts
 
 _SECTION_LABEL = re.compile(r"^\W*([IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)\-–]")
 

@@ -153,7 +153,7 @@ def make_docx(path: Path, *, outline=OUTLINE, legacy_runs: bool = False) -> Path
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     if legacy_runs:
-        from rag.legacy import unicode_to_tcvn3, unicode_to_vni
+        from rag.documents.legacy import unicode_to_tcvn3, unicode_to_vni
 
         p = document.add_paragraph()
         run = p.add_run(unicode_to_tcvn3(LEGACY_SEED))

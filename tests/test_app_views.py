@@ -23,9 +23,9 @@ from rag import (
     QueryError,
     SearchIndex,
 )
-from rag.filters import loose
 from rag.ingest import DuplicateDocumentError, NameTakenError
-from rag.relations import Mention, Node, Relations
+from rag.search.filters import loose
+from rag.search.relations import Mention, Node, Relations
 
 from .app_samples import BODY, NEW_DOC, NEW_NAME
 

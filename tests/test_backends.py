@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from rag import QueryError, SearchFilter, SearchIndex
+from rag.backends.milvus.backend import filter_expression
+from rag.backends.milvus.sync import MilvusTarget
 from rag.evaluate import load_queries, run_queries, score
-from rag.milvus import filter_expression
-from rag.milvus_sync import MilvusTarget
 
 from .conftest import CORPUS, DEV_QUERIES
 

@@ -7,10 +7,10 @@ import json
 import pytest
 
 from rag import SearchFilter, SearchIndex
-from rag.columns import FilterColumns
 from rag.errors import IndexDamagedError
 from rag.records import DocumentMeta
-from rag.rowstore import JsonlRows, write_rows
+from rag.search.columns import FilterColumns
+from rag.store.rows import JsonlRows, write_rows
 
 FILTERS = [
     SearchFilter(doc="003_29223056b309dc88.txt"),
@@ -76,7 +76,7 @@ def test_lazy_rows_read_like_a_list(corpus_index, tmp_path):
 
 
 def test_a_large_loaded_index_parses_rows_on_access_and_ranks_the_same(corpus_index, corpus_index_dir, monkeypatch):
-    monkeypatch.setattr("rag.search.LAZY_ABOVE", 1)
+    monkeypatch.setattr("rag.search.facade.LAZY_ABOVE", 1)
     lazy = SearchIndex.load(corpus_index_dir)
     assert isinstance(lazy.passages, JsonlRows) and isinstance(lazy.facts, JsonlRows)
     for query in ("Ai chủ trì tổ chức hội nghị học tập?", "thoi gian hoan thanh", "Khi nào nộp báo cáo?"):

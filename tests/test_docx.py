@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from rag import DocumentReadError
-from rag.passages import parse_document
-from rag.reader import read_document
+from rag.documents.reader import read_document
+from rag.structure.passages import parse_document
 
 from .format_samples import LEGACY_SEED, OUTLINE, W_NS, _number, _paragraph_lines, _passage, make_docx, outline_labels
 

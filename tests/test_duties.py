@@ -3,7 +3,7 @@ import csv
 from openpyxl import load_workbook
 
 from rag import SearchFilter
-from rag.duties import COLUMNS, write_csv, write_xlsx
+from rag.search.duties import COLUMNS, write_csv, write_xlsx
 
 
 def test_duty_table_lists_assigned_tasks(corpus_index):

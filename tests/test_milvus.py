@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from rag import BackendUnavailableError, IndexDamagedError, IndexNotFoundError, SearchIndex
+from rag.backends.milvus.backend import connect, write_meta_value
+from rag.backends.milvus.sync import MilvusTarget, open_index, sync
 from rag.cli import main
-from rag.milvus import connect, write_meta_value
-from rag.milvus_sync import MilvusTarget, open_index, sync
 
 NEW_DOC = """HUYỆN ỦY CAO LỘC
 Số 12-KH/HU
@@ -64,7 +64,7 @@ def test_a_failed_rebuild_leaves_the_old_index_and_no_half_written_collection(ti
     client = connect(db)
     before = sorted(client.list_collections())
 
-    import rag.milvus_sync as milvus_sync
+    import rag.backends.milvus.sync as milvus_sync
 
     def broken_insert(*args, **kwargs):
         raise ConnectionError("network lost in the middle of the build")

@@ -1,5 +1,5 @@
-from rag.normalize import fold_diacritics, index_text, repair_pdf_text, strip_markdown, unify_tone_marks
-from rag.structure import split_blocks
+from rag.structure.layout import split_blocks
+from rag.text.normalize import fold_diacritics, index_text, repair_pdf_text, strip_markdown, unify_tone_marks
 
 from .conftest import CORPUS
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from rag import DocumentReadError
-from rag.passages import parse_document
-from rag.reader import read_document
+from rag.documents.reader import read_document
+from rag.structure.passages import parse_document
 
 from .format_samples import (
     _paragraph_lines,
@@ -26,7 +26,7 @@ from .format_samples import (
 
 @pytest.mark.parametrize("page_label", ["Trang {n}", "{n}", "- {n} -", "{n}/2"])
 def test_pdf_running_header_and_page_numbers_are_dropped(tmp_path, page_label):
-    from rag.pdf_reader import page_of_line
+    from rag.documents.pdf_reader import page_of_line
 
     raw = read_document(make_pdf(tmp_path / "ke-hoach.pdf", page_label=page_label))
     text = raw.text

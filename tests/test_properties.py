@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from rag import DocumentReadError
-from rag.legacy import looks_legacy
-from rag.normalize import repair_pdf_text, strip_markdown
-from rag.passages import parse_document
-from rag.reader import read_document
-from rag.structure import parse_layout
+from rag.documents.legacy import looks_legacy
+from rag.documents.reader import read_document
+from rag.structure.layout import parse_layout
+from rag.structure.passages import parse_document
+from rag.text.normalize import repair_pdf_text, strip_markdown
 
 from .format_samples import _fonts, _paragraph_lines, make_docx, make_pdf
 
@@ -200,7 +200,7 @@ def test_tone_placement_fast_path_equals_decomposing_everything(text):
     """unify_tone_marks skips texts with no old placement: it must give what decomposing does."""
     import unicodedata
 
-    from rag.normalize import _TONE_OA, _TONE_UY, unify_tone_marks
+    from rag.text.normalize import _TONE_OA, _TONE_UY, unify_tone_marks
 
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _TONE_OA.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)

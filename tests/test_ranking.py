@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rag import ranking
+from rag.search import ranking
 
 
 @pytest.mark.parametrize("case", ["distinct", "half-zero", "few-nonzero", "all-equal", "three-values"])

@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from rag import CorpusError, DocumentReadError
-from rag.reader import list_corpus, read_document
+from rag.documents.reader import list_corpus, read_document
 
 TEXT = "Số 45-KH/TU\nKẾ HOẠCH thực hiện Kết luận số 01-KL/TW của Ban Thường vụ Tỉnh ủy"
 
@@ -113,7 +113,7 @@ def test_reason_defaults_to_unreadable_and_the_old_signature_still_works():
     assert DocumentReadError("a", "b", reason="empty").reason == "empty"
 
 def test_a_document_without_headings_still_gives_passages(tmp_path):
-    from rag.passages import parse_document
+    from rag.structure.passages import parse_document
 
     text = "Đề nghị các chi bộ tổ chức sinh hoạt chuyên đề hằng quý.\n\nBáo cáo kết quả về Đảng ủy trước ngày 15/12/2022."
     parsed = parse_document("thong-bao.txt", text)

@@ -32,7 +32,7 @@ def test_words_typed_without_accents_in_an_accented_question(corpus_index):
     """An accented question is matched on the accented field only, except the words that look
     typed without their accents (the corpus spells them with accents more often): those are
     looked up without diacritics."""
-    from rag.query import analyse
+    from rag.text.query import analyse
 
     def folded(query):
         return [tokens for field, tokens, _ in corpus_index.lexical_terms(analyse(query, corpus_index.restorer)) if field == "folded"][0]
@@ -50,7 +50,7 @@ def test_words_typed_without_accents_in_an_accented_question(corpus_index):
 def test_a_mixed_question_gets_the_accents_it_is_missing(corpus_index):
     """Words the corpus never writes as typed, only with accents, are restored in context; the
     others keep their spelling (the dense side and the accented field then see "đăng ký", "đột phá")."""
-    from rag.query import analyse
+    from rag.text.query import analyse
 
     mixed = "Thời gian hoàn thành dang ky nội dung dot pha mô hình mới"
     assert analyse(mixed, corpus_index.restorer).text == "thời gian hoàn thành đăng ký nội dung đột phá mô hình mới"

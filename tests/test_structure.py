@@ -1,4 +1,4 @@
-from rag.passages import parse_document, passage_index_text, split_long
+from rag.structure.passages import parse_document, passage_index_text, split_long
 
 from .conftest import CORPUS
 

@@ -1,5 +1,5 @@
-from rag.query import AccentRestorer, analyse
-from rag.tokens import doc_number_keys, folded_tokens, passage_tokens
+from rag.text.query import AccentRestorer, analyse
+from rag.text.tokens import doc_number_keys, folded_tokens, passage_tokens
 
 
 def test_document_numbers_match_however_typed():
@@ -38,8 +38,8 @@ def test_query_analysis_restores_only_unaccented_queries_and_expands_abbreviatio
 
 
 def test_question_intents_with_or_without_diacritics():
-    from rag.facts import Facts
-    from rag.intent import intent_matches, question_intents
+    from rag.search.intents import intent_matches, question_intents
+    from rag.structure.facts import Facts
 
     assert question_intents("Ai chủ trì hội nghị?") == {"who"}
     assert question_intents("khi nao phai nop bao cao") == {"when"}
@@ -58,7 +58,7 @@ def test_question_intents_with_or_without_diacritics():
 
 
 def test_questions_across_plans_and_about_implementation():
-    from rag.intent import question_intents
+    from rag.search.intents import question_intents
 
     assert "across" in question_intents("Những kế hoạch nào đặt mục đích đưa việc học tập trở thành nhu cầu tự thân?")
     assert "across" in question_intents("cac ke hoach dien dat the nao ve muc tieu")

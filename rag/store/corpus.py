@@ -1,0 +1,196 @@
+"""Building: read the whole corpus into passages and facts; embed passages, reusing old vectors."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from ..dense.embedders import Embedder
+from ..documents.reader import list_corpus, read_document
+from ..errors import StaleIndexError
+from ..records import DocumentMeta, ParsedDocument, Passage
+from ..structure.facts import Facts
+from ..structure.passages import parse_document, passage_index_text
+from .folder import MANIFEST, file_sha256, read_jsonl, read_manifest
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+EMBED_BATCH = 16
+
+
+@dataclass
+class Corpus:
+    """Every passage of a corpus folder, numbered in file order, with facts and document metadata."""
+
+    passages: list[Passage] = field(default_factory=list)
+    facts: list[Facts] = field(default_factory=list)
+    documents: dict[str, DocumentMeta] = field(default_factory=dict)
+    fingerprints: dict[str, str] = field(default_factory=dict)  # file name → sha256
+
+
+def read_corpus(corpus_dir: str | Path, progress: Progress | None = None, *, previous: Path | None = None) -> Corpus:
+    """Read and parse every file of ``corpus_dir``.
+
+    With ``previous`` (the index folder being replaced), a file whose bytes are unchanged keeps
+    the passages, facts and metadata that index holds for it, when that index was built by this
+    same code (``parser_stamp``): an update of one file among a thousand then parses one file.
+    """
+    corpus = Corpus()
+    files = list_corpus(corpus_dir)
+    kept = parsed_documents(previous) if previous is not None else {}
+    for done, path in enumerate(files, 1):
+        old = kept.get(path.name)
+        digest = file_sha256(path) if old is not None else ""
+        if old is not None and old.fingerprint == digest:
+            parsed = old
+        else:
+            raw = read_document(path)
+            parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
+            digest = raw.sha256
+        first = len(corpus.passages)
+        corpus.passages += [replace(p, passage_id=first + i) for i, p in enumerate(parsed.passages)]
+        corpus.facts += parsed.facts
+        corpus.documents[path.name] = parsed.meta
+        corpus.fingerprints[path.name] = digest
+        if progress:
+            progress("read", done, len(files))
+    return corpus
+
+
+PARSING_CODE = ("documents", "structure", "text", "records.py")  # what a parsed document depends on
+
+
+def parser_stamp() -> str:
+    """A digest of the source of the stages that parse. Parsed documents are only reused by the code
+    that parsed them: any change to a reader, the structure or the fact rules parses everything again."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for part in PARSING_CODE:
+        for path in sorted((package / part).rglob("*.py")) if (package / part).is_dir() else [package / part]:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def parsed_documents(index_dir: Path) -> dict[str, ParsedDocument]:
+    """What the index in ``index_dir`` holds per file, if this code built it (else nothing)."""
+    try:
+        manifest = read_manifest(index_dir)
+        if manifest["corpus"].get("parsed_by") != parser_stamp():
+            return {}
+        files = {name: ParsedDocument(DocumentMeta(name), fingerprint=digest) for name, digest in manifest["corpus"]["files"].items()}
+        for row in read_jsonl(index_dir / "documents.jsonl"):
+            meta = DocumentMeta.from_dict(row)
+            if meta.doc_id in files:
+                files[meta.doc_id].meta = meta
+        for passage_row, facts_row in zip(read_jsonl(index_dir / "passages.jsonl"), read_jsonl(index_dir / "facts.jsonl"), strict=True):
+            passage = Passage.from_dict(passage_row)
+            files[passage.doc_id].passages.append(passage)
+            files[passage.doc_id].facts.append(Facts.from_dict(facts_row))
+        return files
+    except Exception as err:  # no index, or a damaged one, only means every file is parsed
+        logger.info("parsed documents of the previous index not used: %s", err)
+        return {}
+
+
+def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
+    """Raise StaleIndexError when the corpus files differ from those the index was built from."""
+    built = manifest["corpus"]["files"]
+    current = {path.name: path for path in list_corpus(corpus_dir)}
+    added = sorted(set(current) - set(built))
+    removed = sorted(set(built) - set(current))
+    changed = sorted(name for name in set(current) & set(built) if file_sha256(current[name]) != built[name])
+    if added or removed or changed:
+        parts = [f"{label}: {', '.join(names[:5])}" for label, names in (("new", added), ("removed", removed), ("changed", changed)) if names]
+        raise StaleIndexError(
+            f"The index in '{folder}' is older than the corpus in '{corpus_dir}' ({'; '.join(parts)}). "
+            f"Rebuild it with 'rag index --corpus {corpus_dir} --index {folder}'."
+        )
+
+
+COMPOUNDS = "compounds.jsonl"  # pyvi's compound words per passage: the slow part of lexical indexing
+
+
+def previous_texts(index_dir: Path | None) -> list[str]:
+    """Index texts of the passages of the index being replaced, in order (none when it is missing
+    or damaged): the keys of the compound-word and embedding caches."""
+    if index_dir is None or not (index_dir / MANIFEST).exists():
+        return []
+    try:
+        return [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(index_dir / "passages.jsonl")]
+    except Exception as err:  # a damaged old index only means no cache
+        logger.info("passages of the previous index not read: %s", err)
+        return []
+
+
+def compound_cache(index_dir: Path | None, old_texts: list[str] | None = None) -> dict[str, str]:
+    """pyvi compound words ("a_b c_d") of each passage text of the index being replaced."""
+    if index_dir is None or not (index_dir / COMPOUNDS).exists():
+        return {}
+    try:
+        if not read_manifest(index_dir)["lexical"].get("pyvi_compounds", True):
+            return {}
+        old_texts = previous_texts(index_dir) if old_texts is None else old_texts
+        old = [" ".join(row["compounds"]) for row in read_jsonl(index_dir / COMPOUNDS)]
+        return dict(zip(old_texts, old)) if len(old) == len(old_texts) else {}
+    except Exception as err:  # a damaged old index only means no cache
+        logger.info("compound-word cache not used: %s", err)
+        return {}
+
+
+def corpus_changes(index_dir: Path | None, files: dict[str, str]) -> dict[str, list[str]]:
+    """What an update does compared with the index being replaced, and identical files under two names."""
+    old: dict[str, str] = {}
+    if index_dir is not None and (index_dir / MANIFEST).exists():
+        try:
+            old = read_manifest(index_dir)["corpus"]["files"]
+        except Exception as err:  # a damaged old index: everything counts as new
+            logger.info("previous manifest not read: %s", err)
+    by_hash: dict[str, list[str]] = {}
+    for name, digest in files.items():
+        by_hash.setdefault(digest, []).append(name)
+    return {
+        "added": sorted(set(files) - set(old)),
+        "changed": sorted(n for n in set(files) & set(old) if files[n] != old[n]),
+        "removed": sorted(set(old) - set(files)),
+        "unchanged": sorted(n for n in set(files) & set(old) if files[n] == old[n]),
+        "duplicates": [" = ".join(sorted(names)) for names in by_hash.values() if len(names) > 1],
+    }
+
+
+def embed_with_cache(
+    model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None, old_texts: list[str] | None = None
+) -> tuple[np.ndarray, int]:
+    """Embed ``texts``, reusing vectors of identical texts from the index being replaced
+    (``old_texts``: that index's ``previous_texts``, read here when not given).
+
+    Returns the vectors and how many texts had to be embedded.
+    """
+    cached: dict[str, np.ndarray] = {}
+    if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
+        try:
+            folder = Path(index_dir)
+            old = read_manifest(folder)
+            if old["embedder"]["name"] == model.name:
+                old_vectors = np.load(folder / "vectors.npy")
+                old_texts = previous_texts(folder) if old_texts is None else old_texts
+                if len(old_texts) == len(old_vectors):
+                    cached = dict(zip(old_texts, old_vectors))
+        except Exception as err:  # a damaged old index only means no cache
+            logger.info("embedding cache not used: %s", err)
+    vectors = np.zeros((len(texts), model.dim), dtype=np.float32)
+    todo = [i for i, t in enumerate(texts) if t not in cached]
+    for i, t in enumerate(texts):
+        if t in cached:
+            vectors[i] = cached[t]
+    for start in range(0, len(todo), EMBED_BATCH):
+        chunk = todo[start : start + EMBED_BATCH]
+        vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
+        if progress:
+            progress("embed", min(start + EMBED_BATCH, len(todo)), len(todo))
+    return vectors, len(todo)

@@ -1,0 +1,112 @@
+"""Deadlines and periods in a passage, normalised to a date range with the words as written.
+
+"trước ngày 31/3/2022", "trong tháng 02/2022", "quý IV hằng năm", "06 tháng đầu năm", "thường
+xuyên": each becomes a start and end (or a recurrence). A date earlier than the plan's own year is
+flagged, never changed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from ..text.normalize import strip_markdown
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str  # as written
+    start: str | None = None  # ISO dates; a due date has only an end
+    end: str | None = None
+    recurring: str | None = None  # "yearly", "quarterly", "monthly", "ongoing"
+    flag: str = ""  # why the date looks wrong; the text is never changed
+
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"
+_DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
+    ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
+    ("quarter", re.compile(r"quý\s+(IV|I{1,3})\b(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
+    # An anniversary the work is timed for: "dịp kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)".
+    ("anniversary", re.compile(rf"(?:dịp\s+)?kỷ niệm\s+\d+\s+năm[^();.]{{0,100}}\(\s*\d{{1,2}}/\d{{1,2}}/\d{{4}}\s*-\s*{DATE}\s*\)", re.I)),
+    ("year", re.compile(r"\b(?:trong|cả|tổng kết|sơ kết|triển khai thực hiện)\s+năm\s+(\d{4})\b", re.I)),
+    ("year_end", re.compile(r"\b[Cc]uối\s+năm(?:\s+(\d{4}))?\b(?!\s+học)")),
+    ("half", re.compile(r"(06|6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?", re.I)),
+    ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
+    # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
+    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|(?<!giáo dục )\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|^[Tt]hường xuyên\.?$")),
+]
+_RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly"}
+
+
+def iso_date(day: int | None, month: int, year: int) -> str | None:
+    try:
+        last = calendar.monthrange(year, month)[1]
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}-{last:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= last else None
+
+
+def find_deadlines(text: str, *, plan_year: int | None = None) -> list[Deadline]:
+    plain = re.sub(r"\s+", " ", strip_markdown(text))
+    found: list[Deadline] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _DEADLINE_PATTERNS:
+        for match in pattern.finditer(plain):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            deadline = _deadline(kind, match, plain, plan_year)
+            if deadline and all(d.text.lower() != deadline.text.lower() for d in found):
+                found.append(deadline)
+                taken.append(match.span())
+    return sorted(found, key=lambda d: plain.find(d.text))
+
+
+def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None) -> Deadline | None:
+    words = match.group(0).strip()
+    if kind == "due":
+        day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:6]))
+        end = iso_date(day, month, year)
+        flag = ""
+        if plan_year and year < plan_year:
+            flag = f"năm {year} sớm hơn năm của kế hoạch ({plan_year}): có thể nhầm, giữ nguyên như văn bản"
+        return Deadline(words, None, end, None, flag) if end else None
+    if kind == "month":
+        if re.search(r"(?:ngày|số)\s*[\d/]*$", text[: match.start()]) or not re.search(r"hoàn thành|trong|thời gian|thực hiện|trước", text[max(0, match.start() - 40) : match.end()], re.I):
+            return None
+        month, year = int(match.group(1)), int(match.group(2))
+        return Deadline(words, iso_date(1, month, year), iso_date(None, month, year))
+    if kind == "quarter":
+        quarter = _ROMAN[match.group(1).upper()]
+        year = match.group(2) or match.group(3)
+        if match.group(4):
+            return Deadline(words, None, None, "yearly")
+        if not year:  # "vào quý IV của năm liền trước" recurs; "chủ điểm quý I, II và III" sets no period
+            recurs = re.match(r"\s+của năm", text[match.end() :]) or re.search(r"(?:vào|trong|trước)\s+$", text[: match.start()])
+            return Deadline(words, None, None, "yearly") if recurs else None
+        year = int(year)
+        return Deadline(words, iso_date(1, quarter * 3 - 2, year), iso_date(None, quarter * 3, year))
+    if kind == "anniversary":
+        day, month, year = (int(g) for g in match.groups()[:3])
+        return Deadline(words, None, iso_date(day, month, year)) if iso_date(day, month, year) else None
+    if kind == "year":
+        year = int(match.group(1))
+        return Deadline(words, iso_date(1, 1, year), iso_date(None, 12, year))
+    if kind == "year_end":
+        year = int(match.group(1)) if match.group(1) else plan_year
+        return Deadline(words, None, iso_date(None, 12, year)) if year else Deadline(words)
+    if kind == "half":
+        year = int(match.group(2)) if match.group(2) else plan_year
+        return Deadline(words, iso_date(1, 1, year), iso_date(None, 6, year)) if year else Deadline(words)
+    if kind == "recurring":
+        unit = (match.group(2) or match.group(4)).lower()
+        return Deadline(words, None, None, _RECURRING[unit])
+    if kind == "ongoing":
+        return Deadline(words, None, None, "ongoing")
+    return None

@@ -1,0 +1,319 @@
+"""Facts per passage: responsible bodies (lead, coordinating), deadlines, cited documents.
+
+Rules read the passage the way a staff member filling a duty table does: "X chủ trì", "Giao X",
+"X tham mưu" and a body opening the item name the lead; "phối hợp (với) Y" the coordinating
+bodies; an item naming no body inherits one from its heading ("4. Giao Ban Tuyên giáo Tỉnh ủy").
+People answer for a duty by their office ("bí thư cấp ủy", "người đứng đầu …") when told to
+direct it. Deadlines are read in ``rag.structure.deadlines``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
+from .deadlines import DATE, Deadline, find_deadlines, iso_date
+
+# --- bodies ---------------------------------------------------------------------------------
+
+_ABBREVIATED = {
+    "BTG": "Ban Tuyên giáo", "UBKT": "Ủy ban Kiểm tra", "MTTQ": "Mặt trận Tổ quốc", "BTV": "Ban Thường vụ",
+    "ĐUK": "Đảng ủy Khối", "BCH": "Ban Chấp hành", "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân",
+    "VP": "Văn phòng", "TU": "Tỉnh ủy",
+}  # fmt: skip
+# What a body name starts with (longest first), and the words that may continue it.
+_HEAD_NAMES = (
+    """Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Thường vụ|Ban Chấp hành|Ban cán sự đảng|Ban Xây dựng
+    tổ chức cơ sở đảng|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
+    Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
+    Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
+    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
+    cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
+    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
+    người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
+)
+# People who answer for a duty by their office ("Đồng chí bí thư cấp ủy, người đứng đầu … chỉ đạo …").
+_PERSON = "Người đứng đầu "
+_PERSON_DUTY = re.compile(
+    r"\s*(?:các cấp\s+)?(?:phải\s+)?(?:trực tiếp\s+)?(?:chịu trách nhiệm|có trách nhiệm|chỉ đạo|lãnh đạo|chủ trì|phụ trách)\b"
+)
+# Multi-word heads are found with either first letter ("Đảng đoàn", "các đảng đoàn"); one-word ones
+# ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words.
+_HEADS = sorted(
+    {v for h in _HEAD_NAMES for v in ((h, h[0].upper() + h[1:], h[0].lower() + h[1:]) if " " in h else (h,))},
+    key=len,
+    reverse=True,
+)
+_NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban"}
+_VERBS = (
+    "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
+    "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
+    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
+).split()
+# A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
+_NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành)\b)[{VIET_LOWER}]+)?"
+_CONTINUE = (
+    rf"(?:\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
+    r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
+    r"cấp (?:tỉnh|huyện|xã)))"
+)
+_BODY = re.compile(
+    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu)\s+(?:các\s+)?)?("
+    + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
+)  # fmt: skip
+_LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$|(?:^|[;.:(]\s*)[Dd]o\s+$")  # "Địa điểm: Do các huyện ủy bố trí"
+_COORDINATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+$")
+_LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
+_ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch|Chỉ thị|Hướng dẫn)")  # the preamble's issuer
+# What may open a clause before its subject: a time or condition ("Hằng năm, …", "Định kỳ hằng quý
+# các chi bộ …", "Sau mỗi đợt sinh hoạt, các đảng ủy …", "Cuối năm, cấp ủy …", "Căn cứ …, các …").
+_OPENER = re.compile(
+    r"(?:^|[;.:(]\s*)(?:(?:Định kỳ\s+)?(?:[Hh]ằng|[Hh]àng)\s+(?:năm|quý|tháng|tuần)|Định kỳ|(?:Cuối|Đầu|Giữa)\s+(?:năm|quý|tháng|kỳ)"
+    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua|Tùy)\b[^;.]*,)\s*,?\s*$",
+    re.I,  # after ";" a clause opens in lower case: "…; cuối năm, cấp ủy đánh giá"
+)
+# A body named after these is the one being directed or asked, not the one acting (the subject is before).
+# Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
+_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc|(?:[Tt]ổ chức|[Tt]riển khai) cho))(?!\s+số)\b[^;.:]*$")
+_NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên"}
+_STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
+
+
+def normalise_body(name: str) -> str:
+    """One spelling per body: modern tone marks, abbreviations expanded, no "các", first letter capital."""
+    name = unify_tone_marks(strip_markdown(name)).strip(" ,;.:-")
+    name = re.sub(r"^(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+", "", name)
+    name = " ".join(_ABBREVIATED.get(w, w) for w in name.split())
+    return name[:1].upper() + name[1:]
+
+
+def _bodies_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalised name) of every body name in ``text``."""
+    found = []
+    for match in _BODY.finditer(text):
+        office = re.sub(r"\s+các\s+$", " ", match.group(1) or "")  # "Bí thư các tổ chức cơ sở đảng"
+        name = match.group(2) + match.group(3)
+        words = name.split()
+        for i, word in enumerate(words[1:], 1):
+            if word in _STOP_WORDS:  # a body name does not run into a document title
+                name = " ".join(words[:i])
+                break
+        if name in _NEEDS_NAME:  # "Báo cáo", "Sở" alone: not a named body
+            continue
+        found.append((match.start(), match.start(2) + len(name), normalise_body(office + name)))
+    return found
+
+
+def _list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tuple[list[str], int]:
+    """Bodies listed from ``start`` on, joined by commas, "và", "các"; and where the list ends.
+    "Người đứng đầu chính quyền, Mặt trận Tổ quốc …" names the head of each body listed after it."""
+    names, position = _plain_list_after(text, start, bodies)
+    first_person = next((i for i, n in enumerate(names) if n.startswith(_PERSON)), None)
+    if first_person is not None:
+        names = names[: first_person + 1] + [n if _is_person(n) else _PERSON + _as_common_noun(n) for n in names[first_person + 1 :]]
+    return names, position
+
+
+def _is_person(name: str) -> bool:
+    return name.startswith((_PERSON, "Bí thư"))
+
+
+def _as_common_noun(name: str) -> str:
+    """"Tổ chức chính trị - xã hội" → "tổ chức …"; a proper name ("Mặt trận Tổ quốc") keeps its capital."""
+    proper = any(word[:1].isupper() for word in name.split()[1:])
+    return name if proper else name[:1].lower() + name[1:]
+
+
+def _plain_list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tuple[list[str], int]:
+    names: list[str] = []
+    position = start
+    for body_start, body_end, name in bodies:
+        if body_start < start:
+            continue
+        gap = text[position:body_start]
+        if names and not re.fullmatch(r"[\s,;]*(?:và|cùng|với|nhất là|đặc biệt là)?[\s,;]*(?:các\s+|mỗi\s+)?", gap):
+            break
+        if not names and gap.strip(" ,"):
+            break
+        names.append(name)
+        position = body_end
+    return names, position
+
+
+def _label_list(label: str, bodies: list[tuple[int, int, str]]) -> list[str]:
+    """An item opening with bodies separated by ";" before a colon: "Báo Lạng Sơn; Đài Phát thanh và
+    Truyền hình tỉnh; các cơ quan báo chí …: Xây dựng …". Each part is a name as written, even one
+    the name rules do not know, because the layout alone says it is the subject."""
+    parts = [part.strip() for part in label.split(";")]
+    if len(parts) < 2 or not bodies or bodies[0][0] != 0 or len(label) > 200:
+        return []
+    if any(not part or len(part.split()) > 12 or _LEAD_VERB.search(" " + part) for part in parts):
+        return []
+    return [normalise_body(part) for part in parts]
+
+
+def _plain_item(text: str) -> str:
+    plain = re.sub(r"\s+", " ", unify_tone_marks(strip_markdown(text))).strip()
+    plain = re.sub(r"\b([Cc]ác\s+)?chi,\s+đảng bộ", r"\1chi bộ, đảng bộ", plain)  # "các chi, đảng bộ" is elliptic
+    plain = re.sub(r"^[-+•]\s*", "", plain)
+    return re.sub(r"^(?:[a-zđ]|\d+(?:\.\d+)*)[.)]\s*", "", plain)
+
+
+def _is_subject(text: str, names: list[str], end: int) -> bool:
+    """Bodies opening a clause are its subject when a verb follows: "Các huyện ủy … xây dựng …"."""
+    tail = text[end:].lstrip(" ,")
+    if tail.startswith(":"):
+        return True
+    first = tail.split(" ", 1)[0] if tail else ""
+    verb = first not in _NOT_A_VERB or tail.startswith("trực tiếp")  # "trực thuộc" continues a name
+    return bool(names) and first[:1].islower() and verb
+
+
+def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """(lead, coordinating) bodies of a passage, inheriting the lead from its headings."""
+    plain = _plain_item(text)
+    bodies = _bodies_in(plain)
+    lead: list[str] = []
+    coordinating: list[str] = []
+    label, sep, rest = plain.partition(":")
+    if sep and label.lower().startswith(("cơ quan thực hiện", "cơ quan chủ trì")):
+        lead += _list_after(plain, len(plain) - len(rest.lstrip()), bodies)[0]
+    elif sep and rest.strip():
+        lead += _label_list(label, bodies)
+    subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
+    for start, end, name in bodies:
+        before, after = plain[:start], plain[end:]
+        # "Căn cứ …, các chi, đảng bộ lựa chọn hình thức phù hợp cán bộ, đảng viên …": the opener's
+        # comma is not every later comma, so after a subject the clause needs a real separator.
+        # Nor is a comma after a predicate ("Trong sinh hoạt …, sinh hoạt chuyên đề cần quán triệt …
+        # trong cán bộ, đảng viên"): a modal verb means the clause has begun.
+        opener = _OPENER.search(before)
+        opened = (
+            opener
+            and not re.search(r"\b(?:cần|phải|sẽ|đã)\b", opener.group(0))
+            and not (subject_end >= 0 and not re.search(r"[;.:(]", plain[subject_end:start]))
+        )
+        clause_start = start == 0 or re.search(r"[;.:(]\s*$", before) or opened
+        names, list_end = _list_after(plain, start, bodies)  # this body and those listed with it
+        if _COORDINATE.search(before):
+            coordinating += names
+        elif _LEAD_AFTER.search(before):
+            lead += names
+        elif _LEAD_VERB.match(after) or (
+            _ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before) and not _DIRECTED.search(before)
+        ):
+            lead.append(name)
+            subject_end = max(subject_end, end)
+        elif clause_start and not _DIRECTED.search(before) and _is_subject(plain, names, list_end):
+            # A person answers for a duty only when told to direct or answer for it: "bí thư
+            # cấp ủy … chỉ đạo", not "… gương mẫu thực hiện trước" or "… làm báo cáo viên".
+            directs = _PERSON_DUTY.match(plain[list_end:])
+            lead += [n for n in names if directs or not _is_person(n)]
+            subject_end = max(subject_end, list_end)
+        elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[list_end:]):
+            coordinating += names  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
+    if not lead:
+        lead = _inherited_lead(section_path)
+    lead = list(dict.fromkeys(lead))
+    coordinating = [c for c in dict.fromkeys(coordinating) if c not in lead]
+    return lead, coordinating
+
+
+def opens_with_body(text: str) -> bool:
+    """Whether an item starts by naming a body ("4. Báo Lạng Sơn; …:", "Giao Ban Tuyên giáo …"): its
+    sub-items then are that body's duties. ("2.1. Nội dung: Căn cứ …, Ban Thường vụ …" is not.)"""
+    plain = re.sub(r"^(?:Giao|Đối với)\s+", "", _plain_item(text))
+    bodies = _bodies_in(plain)
+    return bool(bodies) and bodies[0][0] == 0
+
+
+def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
+    """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy")."""
+    for heading in reversed(section_path):
+        text = re.sub(r"^\W*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
+        text = re.sub(r"^(?:Giao|Đối với)\s+", "", text)
+        bodies = _bodies_in(text)
+        if bodies and bodies[0][0] == 0:
+            names, end = _list_after(text, 0, bodies)
+            if len(text[end:].strip(" :…")) < 3:
+                return names
+    return []
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    doc_type: str  # "Kết luận"
+    number: str  # "01-KL/TW"
+    date: str | None = None
+    issuer: str | None = None
+    text: str = ""
+
+    @property
+    def key(self) -> str:
+        """Citations of one document group under this key (number identifies within a type)."""
+        return f"{self.doc_type.lower()} {self.number.upper()}"
+
+
+@dataclass(frozen=True)
+class Facts:
+    lead: tuple[str, ...] = ()
+    coordinating: tuple[str, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    citations: tuple[CitedDocument, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Facts:
+        return cls(
+            tuple(data.get("lead", ())),
+            tuple(data.get("coordinating", ())),
+            tuple(Deadline(**d) for d in data.get("deadlines", ())),
+            tuple(CitedDocument(**c) for c in data.get("citations", ())),
+        )
+
+    @property
+    def is_duty(self) -> bool:
+        return bool(self.lead)
+
+
+# --- cited documents ------------------------------------------------------------------------
+
+_DOC_TYPES = "Kết luận|Chỉ thị|Quy định|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Công văn|Thông tri|Nghị định|Thông tư|Chương trình"
+CITATION = re.compile(
+    rf"({_DOC_TYPES})\s+(?:số\s+)?(\d{{1,4}}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-ZĐ]+|\d{{1,4}}/(?:\d{{4}}/)?[A-ZĐ]+-[A-ZĐa-z]+)"
+    rf"(?:\s*,?\s*(?:ngày\s+)?{DATE})?"
+    r"(?:\s*,?\s+(?:của|do)\s+((?:Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Ban Chấp hành Trung ương(?: Đảng)?|"
+    r"Ban (?:Thường vụ|Tuyên giáo|Tổ chức|Dân vận) [A-ZĐ][\wÀ-ỹ]*(?: ủy| ương)?(?: [A-ZĐ][\wÀ-ỹ]*| các cơ quan(?: và doanh nghiệp)? tỉnh| tỉnh)*|"
+    r"[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)+)))?"
+)
+
+
+def find_citations(text: str) -> list[CitedDocument]:
+    plain = re.sub(r"\s+", " ", strip_markdown(text))
+    cited = []
+    for match in CITATION.finditer(plain):
+        doc_type, number, day, month, year, issuer = match.groups()
+        number = re.sub(r"\s+", "", number)
+        date = iso_date(int(day), int(month), int(year)) if day else None
+        cited.append(CitedDocument(doc_type, number, date, normalise_body(issuer) if issuer else None, match.group(0)))
+    return cited
+
+
+def extract_facts(text: str, section_path: tuple[str, ...] = (), *, year: int | None = None) -> Facts:
+    """Bodies, deadlines and cited documents of one passage; ``year`` is the plan's own year."""
+    lead, coordinating = find_bodies(text, section_path)
+    return Facts(tuple(lead), tuple(coordinating), tuple(find_deadlines(text, plan_year=year)), tuple(find_citations(text)))
+
+
+def plan_year(title: str, date: str, texts: list[str]) -> int | None:
+    """The year a plan is for: its date, else "năm 2022" in its title, else the commonest year in it."""
+    if date:
+        return int(date[:4])
+    if match := re.search(r"năm\s+(\d{4})", title):
+        return int(match.group(1))
+    years = re.findall(r"\b(20\d\d)\b", " ".join(texts))
+    return int(max(set(years), key=years.count)) if years else None

@@ -1,0 +1,167 @@
+"""Passages: the body blocks of a document arranged in a section tree, one passage per leaf.
+
+Each passage keeps its display text and carries its heading path; the path goes into the
+*index* text only (a bare "Thời gian: hoàn thành trước 31/3/2022" means nothing without it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..records import DocumentMeta, ParsedDocument, Passage
+from ..text.normalize import VIET_UPPER, index_text, strip_markdown
+from .facts import Facts, extract_facts, opens_with_body, plan_year
+from .layout import Block, parse_layout, read_metadata
+
+MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
+MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
+MAX_TITLE_CHARS = 90
+SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
+PREAMBLE_TITLE = "Căn cứ ban hành"  # the opening "Thực hiện …/Căn cứ …" paragraph states the legal basis  # a numbered item with content is cut to this length where it names a section
+_SENTENCE_SPLIT = re.compile(rf"(?<=[.;!?…])\s+(?=[\"“*]*[{VIET_UPPER}0-9(\-+])")
+
+
+def short_title(block: Block) -> str:
+    """The heading as it appears in a path: "1.1. Đối với cấp tỉnh", or a long item cut short."""
+    plain = re.sub(r"\s+", " ", block.plain)
+    if len(plain) <= MAX_TITLE_CHARS:
+        return plain.rstrip(" .")
+    head, sep, _ = plain.partition(":")
+    if sep and 3 < len(head) <= MAX_TITLE_CHARS:
+        return head.strip()
+    cut = plain[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;") + "…"
+
+
+def _is_content(block: Block) -> bool:
+    """A heading that is also a duty ("2. Giao Ban Tuyên giáo … chủ trì …") or carries a value
+    after a colon ("1. Thời gian: quý I/2022") is a passage as well."""
+    plain = block.plain
+    head, sep, rest = plain.partition(":")
+    return len(plain) > MAX_TITLE_CHARS or bool(sep and rest.strip())
+
+
+def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
+    """Split text over ``limit`` characters at sentence ends into pieces of similar length."""
+    if len(text) <= limit:
+        return [text]
+    sentences = _SENTENCE_SPLIT.split(text)
+    pieces: list[str] = []
+    current = ""
+    for sentence in sentences:
+        if current and len(current) + len(sentence) + 1 > limit and len(current) >= MIN_SPLIT_CHARS:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        if pieces and len(current) < MIN_SPLIT_CHARS // 2:
+            pieces[-1] = f"{pieces[-1]} {current}"
+        else:
+            pieces.append(current)
+    return pieces
+
+
+@dataclass
+class _Open:
+    """A heading on the stack while its section is read."""
+
+    level: float
+    title: str
+    block: Block
+    shown: bool  # its text already reached a passage (itself or a child under it)
+
+
+def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
+    """Walk the blocks with a stack of open headings; yield (heading path, block) per passage.
+
+    A heading whose section turns out empty is yielded itself, so that no text is lost.
+    """
+    stack: list[_Open] = []
+
+    def close(level: float) -> Iterable[tuple[tuple[str, ...], Block]]:
+        while stack and stack[-1].level >= level:
+            closed = stack.pop()
+            if not closed.shown:
+                yield tuple(o.title for o in stack), closed.block
+
+    def path() -> tuple[str, ...]:
+        for opened in stack:
+            opened.shown = True
+        return tuple(o.title for o in stack)
+
+    for i, block in enumerate(body):
+        if not stack and block.kind == "paragraph" and block.plain.startswith(("Thực hiện", "Căn cứ")):
+            yield (PREAMBLE_TITLE,), block
+            continue
+        next_block = body[i + 1] if i + 1 < len(body) else None
+        # A line ending in ":" followed by deeper bullets introduces them: it acts as their heading.
+        introduces = (
+            block.kind != "heading"
+            and block.plain.endswith(":")
+            and next_block is not None
+            and next_block.kind == "bullet"
+            and next_block.level > block.level
+        )
+        yield from close(block.level)
+        if block.kind == "heading" or introduces:
+            is_passage = block.kind != "heading" or (_is_content(block) and len(block.plain) > 25)
+            if is_passage:
+                yield path(), block
+            level = block.level if block.kind == "heading" else block.level + 0.5
+            stack.append(_Open(level, short_title(block), block, is_passage))
+            continue
+        yield path(), block
+    yield from close(float("-inf"))
+
+
+def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0) -> list[Passage]:
+    passages: list[Passage] = []
+    for path, block in _tree_leaves(body):
+        context = ""
+        previous = passages[-1] if passages else None
+        if len(block.plain) < SHORT_ITEM_CHARS and previous and previous.section_path == path:
+            context = strip_markdown(previous.text)
+        for piece in split_long(block.text):
+            passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end, context))
+    return passages
+
+
+def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDocument:
+    """Display text of a whole file → metadata and passages."""
+    layout = parse_layout(text)
+    fields = read_metadata(doc_id, layout)
+    passages = build_passages(doc_id, layout.body)
+    fields["year"] = plan_year(str(fields.get("title", "")), str(fields.get("date", "")), [p.text for p in passages])
+    meta = DocumentMeta.from_dict(fields)
+    facts = inherit_heading_leads(passages, [extract_facts(p.text, p.section_path, year=meta.year) for p in passages])
+    return ParsedDocument(meta=meta, passages=passages, facts=facts, fingerprint=fingerprint)
+
+
+def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[Facts]:
+    """Items with no lead of their own take it from the heading they sit under when that heading
+    is itself a passage that opens with its lead ("4. Báo Lạng Sơn; Đài …: Xây dựng kế hoạch …").
+    The path keeps only a heading's first words, so a heading passage is known by its place and text."""
+    leads: dict[tuple[str, ...], list[tuple[str, tuple[str, ...]]]] = {}  # parent path → (heading text, lead)
+    for passage, found in zip(passages, facts):
+        if found.lead and opens_with_body(passage.text):
+            leads.setdefault(passage.section_path, []).append((strip_markdown(passage.text).lstrip("-+• "), found.lead))
+    out = []
+    for passage, found in zip(passages, facts):
+        for depth in range(len(passage.section_path), 0, -1) if not found.lead else ():
+            heading = passage.section_path[depth - 1].rstrip("…")
+            lead = next((lead for text, lead in leads.get(passage.section_path[: depth - 1], ()) if text.startswith(heading)), None)
+            if lead:
+                found = replace(found, lead=lead, coordinating=tuple(c for c in found.coordinating if c not in lead))
+                break
+        out.append(found)
+    return out
+
+
+def passage_index_text(passage: Passage) -> str:
+    """What the indexes see: the heading path, then the passage, without markdown."""
+    path = " › ".join(strip_markdown(title) for title in passage.section_path)
+    text = f"{passage.text} ({passage.context})" if passage.context else passage.text
+    return index_text(f"{path}. {text}" if path else text)
