@@ -32,7 +32,7 @@ from rag import SearchIndex  # noqa: E402
 from rag.backends.milvus.backend import MilvusBackend, connect, corpus_field_tokens, with_retry  # noqa: E402
 from rag.backends.milvus.sync import open_index, sync  # noqa: E402
 from rag.evaluate import load_queries, run_queries, score  # noqa: E402
-from rag.search.backend import LexicalTerms  # noqa: E402
+from rag.text.query import LexicalTerms  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "milvus.json"
 

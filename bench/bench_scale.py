@@ -42,13 +42,14 @@ from rag.dense.embedders import clear_query_cache, embed_queries, get_embedder  
 from rag.dense.faiss_index import DenseIndex  # noqa: E402
 from rag.evaluate import load_queries  # noqa: E402
 from rag.lexical.index import LexicalIndex  # noqa: E402
-from rag.records import Passage  # noqa: E402
+from rag.records import Facts, Passage  # noqa: E402
 from rag.search.facade import SearchIndex  # noqa: E402
-from rag.store.corpus import embed_with_cache, read_corpus  # noqa: E402
-from rag.structure.facts import Facts  # noqa: E402
+from rag.store.caches import embed_with_cache  # noqa: E402
+from rag.store.corpus import read_corpus  # noqa: E402
 from rag.structure.passages import passage_index_text  # noqa: E402
+from rag.text.accents import AccentRestorer  # noqa: E402
 from rag.text.normalize import index_text  # noqa: E402
-from rag.text.query import AccentRestorer, analyse  # noqa: E402
+from rag.text.query import analyse  # noqa: E402
 from rag.text.segment import compounds_of  # noqa: E402
 from rag.text.tokens import passage_tokens  # noqa: E402
 

@@ -15,11 +15,11 @@ from .errors import (
     RagError,
     StaleIndexError,
 )
-from .records import Citation, DocumentMeta, Hit, Passage
-from .search.duties import Answer, AnswerPart, Duty
+from .records import Citation, CitedDocument, Deadline, DocumentMeta, Facts, Hit, Passage
+from .search.answers import Answer, AnswerPart
+from .search.duties import Duty
 from .search.facade import SearchIndex, SearchSettings
 from .search.filters import SearchFilter
-from .structure.facts import CitedDocument, Deadline, Facts
 
 __all__ = [
     "Answer",

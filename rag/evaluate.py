@@ -15,10 +15,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .documents.pdf_repair import repair_pdf_text
+from .records import Deadline
 from .search.facade import SearchIndex
-from .search.filters import loose
-from .structure.deadlines import Deadline
-from .text.normalize import repair_pdf_text, strip_markdown, unify_tone_marks
+from .text.normalize import loose, strip_markdown, unify_tone_marks
 
 KS = (1, 5, 10)
 

@@ -3,16 +3,68 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
-
-from .structure.facts import Facts
 
 _SECTION_LABEL = re.compile(r"^\W*([IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2}|[a-zđ])\s*[.)\-–]")
 
 
 def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline or period of a passage, normalised to a date range, with the words as written."""
+
+    text: str  # as written
+    start: str | None = None  # ISO dates; a due date has only an end
+    end: str | None = None
+    recurring: str | None = None  # "yearly", "quarterly", "monthly", "ongoing"
+    flag: str = ""  # why the date looks wrong; the text is never changed
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A document a passage cites: "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị"."""
+
+    doc_type: str  # "Kết luận"
+    number: str  # "01-KL/TW"
+    date: str | None = None
+    issuer: str | None = None
+    text: str = ""
+
+    @property
+    def key(self) -> str:
+        """Citations of one document group under this key (number identifies within a type)."""
+        return f"{self.doc_type.lower()} {self.number.upper()}"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What one passage says about who does what by when, and which documents it cites."""
+
+    lead: tuple[str, ...] = ()
+    coordinating: tuple[str, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    citations: tuple[CitedDocument, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Facts:
+        return cls(
+            tuple(data.get("lead", ())),
+            tuple(data.get("coordinating", ())),
+            tuple(Deadline(**d) for d in data.get("deadlines", ())),
+            tuple(CitedDocument(**c) for c in data.get("citations", ())),
+        )
+
+    @property
+    def is_duty(self) -> bool:
+        return bool(self.lead)
 
 
 @dataclass(frozen=True)
@@ -162,3 +214,6 @@ class ParsedDocument:
     passages: list[Passage] = field(default_factory=list)
     facts: list[Facts] = field(default_factory=list)  # one per passage
     fingerprint: str = ""  # sha256 of the file's bytes
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)

@@ -13,7 +13,7 @@ from playwright import sync_api
 
 import app
 from rag import SearchIndex
-from rag.search.filters import loose
+from rag.text.normalize import loose
 
 from .app_browser import CARDS, QUERY, ROOT, choose, open_page, screenshot, search_for, serve_app
 from .app_samples import BODY, NEW_DOC, NEW_NAME

@@ -24,8 +24,8 @@ from rag import (
     SearchIndex,
 )
 from rag.ingest import DuplicateDocumentError, NameTakenError
-from rag.search.filters import loose
 from rag.search.relations import Mention, Node, Relations
+from rag.text.normalize import loose
 
 from .app_samples import BODY, NEW_DOC, NEW_NAME
 

@@ -1,7 +1,7 @@
 import pytest
 
 from rag import QueryError, SearchFilter
-from rag.search.filters import loose
+from rag.text.normalize import loose
 
 QUERIES = ["tổ chức hội nghị học tập", "báo cáo kết quả", "kiem tra giam sat", "Ai chủ trì?", "KL 01"]
 

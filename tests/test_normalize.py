@@ -1,5 +1,6 @@
+from rag.documents.pdf_repair import repair_pdf_text
 from rag.structure.layout import split_blocks
-from rag.text.normalize import fold_diacritics, index_text, repair_pdf_text, strip_markdown, unify_tone_marks
+from rag.text.normalize import fold_diacritics, index_text, strip_markdown, unify_tone_marks
 
 from .conftest import CORPUS
 

@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 
 from rag import DocumentReadError
 from rag.documents.legacy import looks_legacy
+from rag.documents.pdf_repair import repair_pdf_text
 from rag.documents.reader import read_document
 from rag.structure.layout import parse_layout
 from rag.structure.passages import parse_document
-from rag.text.normalize import repair_pdf_text, strip_markdown
+from rag.text.normalize import strip_markdown
 
 from .format_samples import _fonts, _paragraph_lines, make_docx, make_pdf
 

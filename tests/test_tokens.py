@@ -1,5 +1,7 @@
-from rag.text.query import AccentRestorer, analyse
-from rag.text.tokens import doc_number_keys, folded_tokens, passage_tokens
+from rag.text.accents import AccentRestorer
+from rag.text.doc_numbers import doc_number_keys
+from rag.text.query import analyse
+from rag.text.tokens import folded_tokens, passage_tokens
 
 
 def test_document_numbers_match_however_typed():
@@ -38,8 +40,8 @@ def test_query_analysis_restores_only_unaccented_queries_and_expands_abbreviatio
 
 
 def test_question_intents_with_or_without_diacritics():
+    from rag.records import Facts
     from rag.search.intents import intent_matches, question_intents
-    from rag.structure.facts import Facts
 
     assert question_intents("Ai chủ trì hội nghị?") == {"who"}
     assert question_intents("khi nao phai nop bao cao") == {"when"}

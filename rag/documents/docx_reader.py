@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import DocumentReadError
 from . import legacy
 from .docx_numbering import MAX_UNCOMPRESSED, MC, STRICT_NS, Numbering, Styles, W, _borders_visible, _int, _val
-from .reader import starts_section
+from .headings import starts_section
 
 _PLAIN_BULLETS = {"-", "–", "+"}  # bullet characters the parser reads as they are
 _SYMBOLS = {"F0B7": "•", "F0A7": "▪", "F02D": "-", "F0D8": "➢", "F0FC": "✓", "F076": "❖"}

@@ -143,9 +143,9 @@ def font_encoding(font: str | None) -> tuple[str, bool] | None:
 
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
-    from ..text.normalize import _vocabulary  # pyvi's word list, already loaded for PDF repairs
+    from .pdf_repair import pyvi_vocabulary  # pyvi's word list, already loaded for PDF repairs
 
-    return frozenset(_vocabulary()[0])
+    return frozenset(pyvi_vocabulary()[0])
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .reader import starts_section
+from .headings import starts_section
 
 SEGMENT_GAP = 3.0  # a gap wider than this many font sizes splits a line into columns/cells
 EDGE_ZONE = 0.12  # top and bottom share of the page where running headers and page numbers live

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,22 +22,6 @@ MAX_FILE_BYTES = 50 * 1024 * 1024  # a directive is rarely over 1 MB; 50 MB is c
 # decoded as Latin-1/cp1252 — their presence in large numbers means the file is not Unicode text.
 # Only characters that never occur in Unicode Vietnamese are listed (á, ê, ô… are shared).
 _TCVN3_MARKERS = set("µ¸¶·¹¨©®ª«¬¾»¼½Æ×Þß÷þ¦§¤¥¢¡£")
-
-
-def starts_section(line: str) -> bool:
-    """Whether the parser would read ``line`` as a heading, a bullet or the recipients list.
-
-    Readers that rebuild paragraphs (PDF) or flatten table rows use it so that a line is never joined
-    to the paragraph before it, and a table row "1. | …" is not mistaken for heading "1.".
-    """
-    from ..structure.layout import BULLET_LEVELS, HEADING_PATTERNS  # structure imports nothing from here
-
-    plain = line.strip().lstrip("*#").strip()
-    if any(pattern.match(plain) for _, pattern in HEADING_PATTERNS):
-        return True
-    if plain[:1] in BULLET_LEVELS and plain[1:2].isspace():
-        return True
-    return bool(re.match(r"(?i)nơi nhận\b|(điều|chương|mục)\s+[\dIVXL]+[.:]", plain))
 
 
 @dataclass(frozen=True)

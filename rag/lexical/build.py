@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics
 from ..text.segment import compounds_of
-from ..text.tokens import _WORD, doc_number_keys
+from ..text.tokens import _WORD
 
 CHUNK = 4000  # passages per worker task
 PARALLEL_ABOVE = 20_000  # fewer passages are tokenised in this process: starting workers costs ~2 s

@@ -54,7 +54,7 @@ class LexicalIndex:
     def weighted_scores(
         self, terms: list[tuple[str, list[str], float]], *, accelerate: bool | None = None, out: np.ndarray | None = None
     ) -> np.ndarray:
-        """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.search.backend.LexicalTerms``).
+        """Σ weight × BM25(field, tokens) over the parts of a query (see ``rag.text.query.LexicalTerms``).
 
         ``accelerate``: ``True`` / ``False`` force the compiled loop / the numpy loop (the reference it
         is tested against); by default the compiled loop runs from ``ACCELERATE_ABOVE`` passages.

@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..search.backend import LexicalTerms
+from ..text.query import LexicalTerms
 
 MAX_KEY = 2**32 - 1  # Milvus sparse indices are uint32 below this
 

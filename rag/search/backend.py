@@ -20,11 +20,9 @@ import numpy as np
 from ..dense.faiss_index import DenseIndex
 from ..lexical.index import LexicalIndex
 from ..lexical.scoring import ArrayPool
+from ..text.query import LexicalTerms
 from .filters import SearchFilter
 from .ranking import top_k
-
-LexicalTerms = tuple[str, list[str], float]
-"""One part of a lexical query: (field, tokens, weight). The score is Σ weight × BM25(field, tokens)."""
 
 QueryVector = np.ndarray | Callable[[], np.ndarray] | None
 """The query's vector, or a function that embeds the query when called. ``LocalBackend`` calls it

@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import IndexDamagedError
-from ..records import DocumentMeta, Passage
-from ..structure.facts import Facts
-from .filters import SearchFilter, loose
+from ..records import DocumentMeta, Facts, Passage
+from ..text.normalize import loose
+from .filters import SearchFilter
 
 FILE = "filters.npz"
 NAMES = "filters.json"

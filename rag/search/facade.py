@@ -19,27 +19,19 @@ from ..dense.embedders import DEFAULT_EMBEDDER, Embedder, embed_queries, get_emb
 from ..dense.faiss_index import DenseIndex
 from ..errors import EmbedderMismatchError, IndexDamagedError, QueryError
 from ..lexical.index import LexicalIndex
-from ..records import Citation, DocumentMeta, Hit, Passage
-from ..store.corpus import (
-    COMPOUNDS,
-    Progress,
-    check_fresh,
-    compound_cache,
-    corpus_changes,
-    embed_with_cache,
-    parser_stamp,
-    previous_texts,
-    read_corpus,
-)
+from ..records import Citation, DocumentMeta, Facts, Hit, Passage, Progress
+from ..store.caches import COMPOUNDS, compound_cache, embed_with_cache, previous_texts
+from ..store.corpus import check_fresh, corpus_changes, parser_stamp, read_corpus
 from ..store.folder import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
 from ..store.rows import read_rows, write_rows
-from ..structure.facts import Facts
 from ..structure.passages import MAX_PASSAGE_CHARS, passage_index_text
-from ..text.query import AccentRestorer, QueryAnalysis, analyse, lexical_terms
-from ..text.tokens import doc_number_keys
-from .backend import Backend, Candidates, LexicalTerms, LocalBackend, QueryVector
+from ..text.accents import AccentRestorer
+from ..text.doc_numbers import doc_number_keys
+from ..text.query import LexicalTerms, QueryAnalysis, analyse, lexical_terms
+from .answers import Answer, extract_answer
+from .backend import Backend, Candidates, LocalBackend, QueryVector
 from .columns import FilterColumns
-from .duties import Answer, Duty, extract_answer, list_duties
+from .duties import Duty, list_duties
 from .filters import SearchFilter
 from .intents import answers_basis, intent_matches, question_intents
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion

@@ -12,14 +12,9 @@ from datetime import date
 from functools import lru_cache
 
 from ..errors import QueryError
-from ..records import DocumentMeta, Passage
-from ..structure.facts import Deadline, Facts, normalise_body
-from ..text.normalize import fold_diacritics, unify_tone_marks
-
-
-def loose(text: str) -> str:
-    """The form names are compared in: lower case, no diacritics, single spaces."""
-    return re.sub(r"\s+", " ", fold_diacritics(unify_tone_marks(text)).lower()).strip()
+from ..records import Deadline, DocumentMeta, Facts, Passage
+from ..structure.facts import normalise_body
+from ..text.normalize import loose
 
 
 def iso_day(value: str, *, end: bool) -> str:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ..records import Passage
-from ..structure.facts import Facts
+from ..records import Facts, Passage
 from ..structure.passages import PREAMBLE_TITLE
+from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics
-from ..text.tokens import doc_number_keys
 
 # Matched on the folded, lower-case query so that questions typed without diacritics count too.
 _WHO = re.compile(r"(^|\s)(ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|noi) nao)(\s|\?|$)")

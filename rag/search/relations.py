@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..errors import QueryError
-from ..structure.facts import CITATION, CitedDocument
+from ..records import CitedDocument
+from ..structure.facts import CITATION
 from ..structure.passages import PREAMBLE_TITLE
+from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import strip_markdown
-from ..text.tokens import doc_number_keys
-
-if TYPE_CHECKING:
-    from .facade import SearchIndex
+from .view import IndexView
 
 _IMPLEMENTS = re.compile(r"^\s*,?\s*(?:ngày [\d/]+\s*)?(?:của [^;]*?)?\s*về\s+(?:việc\s+)?(?:tiếp tục\s+)?thực hiện\s+$")
 
@@ -67,7 +65,7 @@ class Relations:
 class RelationGraph:
     """Nodes for every indexed and cited document, with basis/citation/implements edges."""
 
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: IndexView) -> None:
         self.nodes: list[Node] = []
         self.basis: dict[int, list[int]] = {}  # citing node → basis nodes
         self.cites: dict[int, list[int]] = {}

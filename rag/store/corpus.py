@@ -1,27 +1,20 @@
-"""Building: read the whole corpus into passages and facts; embed passages, reusing old vectors."""
+"""The corpus folder as the index sees it: every file read and parsed into passages and facts (or
+kept from the index being replaced when unchanged), and what changed since that index."""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
-
-from ..dense.embedders import Embedder
 from ..documents.reader import list_corpus, read_document
 from ..errors import StaleIndexError
-from ..records import DocumentMeta, ParsedDocument, Passage
-from ..structure.facts import Facts
-from ..structure.passages import parse_document, passage_index_text
+from ..records import DocumentMeta, Facts, ParsedDocument, Passage, Progress
+from ..structure.passages import parse_document
 from .folder import MANIFEST, file_sha256, read_jsonl, read_manifest
 
 logger = logging.getLogger(__name__)
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-EMBED_BATCH = 16
 
 
 @dataclass
@@ -113,36 +106,6 @@ def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
         )
 
 
-COMPOUNDS = "compounds.jsonl"  # pyvi's compound words per passage: the slow part of lexical indexing
-
-
-def previous_texts(index_dir: Path | None) -> list[str]:
-    """Index texts of the passages of the index being replaced, in order (none when it is missing
-    or damaged): the keys of the compound-word and embedding caches."""
-    if index_dir is None or not (index_dir / MANIFEST).exists():
-        return []
-    try:
-        return [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(index_dir / "passages.jsonl")]
-    except Exception as err:  # a damaged old index only means no cache
-        logger.info("passages of the previous index not read: %s", err)
-        return []
-
-
-def compound_cache(index_dir: Path | None, old_texts: list[str] | None = None) -> dict[str, str]:
-    """pyvi compound words ("a_b c_d") of each passage text of the index being replaced."""
-    if index_dir is None or not (index_dir / COMPOUNDS).exists():
-        return {}
-    try:
-        if not read_manifest(index_dir)["lexical"].get("pyvi_compounds", True):
-            return {}
-        old_texts = previous_texts(index_dir) if old_texts is None else old_texts
-        old = [" ".join(row["compounds"]) for row in read_jsonl(index_dir / COMPOUNDS)]
-        return dict(zip(old_texts, old)) if len(old) == len(old_texts) else {}
-    except Exception as err:  # a damaged old index only means no cache
-        logger.info("compound-word cache not used: %s", err)
-        return {}
-
-
 def corpus_changes(index_dir: Path | None, files: dict[str, str]) -> dict[str, list[str]]:
     """What an update does compared with the index being replaced, and identical files under two names."""
     old: dict[str, str] = {}
@@ -163,34 +126,3 @@ def corpus_changes(index_dir: Path | None, files: dict[str, str]) -> dict[str, l
     }
 
 
-def embed_with_cache(
-    model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None, old_texts: list[str] | None = None
-) -> tuple[np.ndarray, int]:
-    """Embed ``texts``, reusing vectors of identical texts from the index being replaced
-    (``old_texts``: that index's ``previous_texts``, read here when not given).
-
-    Returns the vectors and how many texts had to be embedded.
-    """
-    cached: dict[str, np.ndarray] = {}
-    if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
-        try:
-            folder = Path(index_dir)
-            old = read_manifest(folder)
-            if old["embedder"]["name"] == model.name:
-                old_vectors = np.load(folder / "vectors.npy")
-                old_texts = previous_texts(folder) if old_texts is None else old_texts
-                if len(old_texts) == len(old_vectors):
-                    cached = dict(zip(old_texts, old_vectors))
-        except Exception as err:  # a damaged old index only means no cache
-            logger.info("embedding cache not used: %s", err)
-    vectors = np.zeros((len(texts), model.dim), dtype=np.float32)
-    todo = [i for i, t in enumerate(texts) if t not in cached]
-    for i, t in enumerate(texts):
-        if t in cached:
-            vectors[i] = cached[t]
-    for start in range(0, len(todo), EMBED_BATCH):
-        chunk = todo[start : start + EMBED_BATCH]
-        vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
-        if progress:
-            progress("embed", min(start + EMBED_BATCH, len(todo)), len(todo))
-    return vectors, len(todo)

@@ -9,20 +9,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 
+from ..records import Deadline
 from ..text.normalize import strip_markdown
-
-
-@dataclass(frozen=True)
-class Deadline:
-    text: str  # as written
-    start: str | None = None  # ISO dates; a due date has only an end
-    end: str | None = None
-    recurring: str | None = None  # "yearly", "quarterly", "monthly", "ongoing"
-    flag: str = ""  # why the date looks wrong; the text is never changed
-
-
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"

@@ -10,11 +10,10 @@ direct it. Deadlines are read in ``rag.structure.deadlines``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
-from typing import Any
 
+from ..records import CitedDocument, Facts
 from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
-from .deadlines import DATE, Deadline, find_deadlines, iso_date
+from .deadlines import DATE, find_deadlines, iso_date
 
 # --- bodies ---------------------------------------------------------------------------------
 
@@ -240,44 +239,6 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             if len(text[end:].strip(" :…")) < 3:
                 return names
     return []
-
-
-@dataclass(frozen=True)
-class CitedDocument:
-    doc_type: str  # "Kết luận"
-    number: str  # "01-KL/TW"
-    date: str | None = None
-    issuer: str | None = None
-    text: str = ""
-
-    @property
-    def key(self) -> str:
-        """Citations of one document group under this key (number identifies within a type)."""
-        return f"{self.doc_type.lower()} {self.number.upper()}"
-
-
-@dataclass(frozen=True)
-class Facts:
-    lead: tuple[str, ...] = ()
-    coordinating: tuple[str, ...] = ()
-    deadlines: tuple[Deadline, ...] = ()
-    citations: tuple[CitedDocument, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Facts:
-        return cls(
-            tuple(data.get("lead", ())),
-            tuple(data.get("coordinating", ())),
-            tuple(Deadline(**d) for d in data.get("deadlines", ())),
-            tuple(CitedDocument(**c) for c in data.get("citations", ())),
-        )
-
-    @property
-    def is_duty(self) -> bool:
-        return bool(self.lead)
 
 
 # --- cited documents ------------------------------------------------------------------------

@@ -11,21 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..text.normalize import repair_pdf_text, strip_markdown, unify_tone_marks
+from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
+from ..documents.pdf_repair import repair_pdf_text
+from ..text.normalize import strip_markdown, unify_tone_marks
 
 DOC_TYPES = (
     "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "QUY ĐỊNH", "NGHỊ QUYẾT",
     "THÔNG BÁO", "BÁO CÁO", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "TỜ TRÌNH", "ĐỀ ÁN",
 )  # fmt: skip
 
-HEADING_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^(?P<label>[IVXL]{1,5})\s*[.\-–]\s+(?=\S)")),
-    (4, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
-    (3, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
-    (2, re.compile(r"^(?P<label>\d{1,2})[.\-–]\s+(?=\S)")),
-    (5, re.compile(r"^(?P<label>[a-zđ])[).]\s+(?=\S)")),
-)
-BULLET_LEVELS = {"-": 6.0, "–": 6.0, "•": 6.0, "+": 7.0, "*": 7.5}
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
 
 _BULLET = re.compile(r"^(?P<mark>[-–•+*])\s+(?=\S)")

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..records import DocumentMeta, ParsedDocument, Passage
+from ..records import DocumentMeta, Facts, ParsedDocument, Passage
 from ..text.normalize import VIET_UPPER, index_text, strip_markdown
-from .facts import Facts, extract_facts, opens_with_body, plan_year
+from .facts import extract_facts, opens_with_body, plan_year
 from .layout import Block, parse_layout, read_metadata
 
 MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)

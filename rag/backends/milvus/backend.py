@@ -33,11 +33,13 @@ import numpy as np
 from ...errors import BackendUnavailableError, IndexDamagedError
 from ...lexical.build import field_tokens
 from ...lexical.sparse import SparseBM25
-from ...records import DocumentMeta
-from ...search.backend import Candidates, LexicalTerms, QueryVector
-from ...search.filters import SearchFilter, iso_day, loose
-from ...structure.facts import Facts, normalise_body
+from ...records import DocumentMeta, Facts
+from ...search.backend import Candidates, QueryVector
+from ...search.filters import SearchFilter, iso_day
+from ...structure.facts import normalise_body
 from ...structure.passages import passage_index_text
+from ...text.normalize import loose
+from ...text.query import LexicalTerms
 
 logger = logging.getLogger(__name__)
 

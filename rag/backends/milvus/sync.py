@@ -21,11 +21,9 @@ import numpy as np
 from ...dense.embedders import Embedder
 from ...errors import EmbedderMismatchError, IndexDamagedError, IndexNotFoundError
 from ...lexical.sparse import SparseBM25
-from ...records import DocumentMeta, Passage
-from ...store.corpus import Progress
+from ...records import DocumentMeta, Facts, Passage, Progress
 from ...store.folder import FORMAT_VERSION
-from ...structure.facts import Facts
-from ...text.query import AccentRestorer
+from ...text.accents import AccentRestorer
 from .backend import (
     BATCH,
     DEFAULT_NAME,
