@@ -14,5 +14,5 @@ python3 -m venv .venv
 # constraints.txt pins torch to the CPU wheel; an unpinned torch would pull a multi-GB CUDA build.
 .venv/bin/pip install --quiet -c constraints.txt -e ".[app,st,test,milvus]"
 export HF_HUB_OFFLINE=1
-.venv/bin/ruff check rag tests app*.py bench
+.venv/bin/ruff check rag tests app.py bench
 .venv/bin/python -m pytest -q "$@"

@@ -372,12 +372,15 @@ def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: 
 @click.option("--port", default=7860, show_default=True)
 def serve(corpus: str, index_dir: str, host: str, port: int) -> None:
     """Start the web app (builds the index first when it is missing)."""
-    app_path = Path(__file__).resolve().parent.parent / "app.py"
-    if not app_path.exists():
-        raise click.ClickException("app.py is not found beside the rag package; run it from a clone of the repository.")
+    import importlib.util
+
+    if importlib.util.find_spec("gradio") is None:
+        raise click.ClickException("The web app needs Gradio: pip install -c constraints.txt -e '.[app]' (or run ./run.sh).")
     milvus = _milvus()
     extra = ["--milvus", milvus.uri, "--collection", milvus.name] if milvus else []
-    os.execv(sys.executable, [sys.executable, str(app_path), "--index", index_dir, "--corpus", corpus, "--host", host, "--port", str(port), *extra])
+    # A fresh process: the app's server owns it, and none of the CLI's state comes along.
+    args = ["-m", "rag.ui.server", "--index", index_dir, "--corpus", corpus, "--host", host, "--port", str(port), *extra]
+    os.execv(sys.executable, [sys.executable, *args])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-import app
+from rag.ui.server import create_server
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,9 +32,9 @@ def free_port() -> int:
 
 
 def serve_app(index, **folders) -> Iterator[str]:
-    """Run ``app.create_server(index)`` with uvicorn in a thread until the page answers."""
+    """Run ``create_server(index)`` with uvicorn in a thread until the page answers."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app.create_server(index, **folders), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_server(index, **folders), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"

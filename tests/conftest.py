@@ -15,8 +15,8 @@ from rag import SearchIndex
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_QUERIES = ROOT / "tests" / "data" / "dev.jsonl"
-MORE_QUERIES = ROOT / "tests" / "data" / "dev2.jsonl"  # 50 more, written blind in session 3
-THIRD_QUERIES = ROOT / "tests" / "data" / "dev3.jsonl"  # 64 more, written blind in session 4
+MORE_QUERIES = ROOT / "tests" / "data" / "dev2.jsonl"  # 50 more, written 2026-11-27 without the ranking code
+THIRD_QUERIES = ROOT / "tests" / "data" / "dev3.jsonl"  # 64 more, written 2026-11-27 without the ranking code
 
 
 class HashingEmbedder:

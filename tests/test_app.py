@@ -11,9 +11,9 @@ import httpx
 import pytest
 from playwright import sync_api
 
-import app
 from rag import SearchIndex
 from rag.text.normalize import loose
+from rag.ui import filters
 
 from .app_browser import CARDS, QUERY, ROOT, choose, open_page, screenshot, search_for, serve_app
 from .app_samples import BODY, NEW_DOC, NEW_NAME
@@ -364,6 +364,6 @@ def test_gradio_client_calls_the_search_function(base_url):
     from gradio_client import Client
 
     client = Client(base_url + "/", verbose=False)
-    page_html = client.predict(QUERY, 3, app.ALL_DOCS, api_name="/search")
+    page_html = client.predict(QUERY, 3, filters.ALL, api_name="/search")
     assert page_html.count('<article class="card"') == 3
     assert "<mark>" in page_html

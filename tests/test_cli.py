@@ -68,3 +68,13 @@ def test_filters_and_duty_table(tmp_path, corpus_index_dir):
 def test_help_shows_examples():
     result = CliRunner().invoke(main, ["search", "--help"])
     assert result.exit_code == 0 and "Examples:" in result.output and "--json" in result.output
+
+
+def test_the_web_app_runs_as_a_module_of_the_package():
+    """``rag serve`` starts ``python -m rag.ui.server``: the app runs from an installed package,
+    not only from a clone with app.py beside it."""
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "rag.ui.server", "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--index" in shown and "--share-network" in shown

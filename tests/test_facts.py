@@ -141,7 +141,7 @@ def test_precision_and_recall_on_a_second_sample(corpus_index):
 
 
 def test_precision_and_recall_on_a_third_sample(corpus_index):
-    """40 more passages (tests/data/facts_third.jsonl), labelled blind in session 3. It counts people
+    """40 more passages (tests/data/facts_third.jsonl), labelled without the rules' code (2026-11-27). It counts people
     ("cán bộ, đảng viên", "bí thư cấp ủy") as leads and, unlike the rules, a bare "năm 2022" that
     sets when a thing is done as a period: before people were read, its lead recall was 0.38."""
     rows = [json.loads(line) for line in (ROOT / "tests" / "data" / "facts_third.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -131,15 +131,17 @@ def test_the_cli_builds_updates_and_searches_through_milvus(tiny_corpus, tmp_pat
 def test_the_app_serves_and_updates_an_index_kept_in_milvus(tiny_corpus, tmp_path, fake_embedder):
     from fastapi.testclient import TestClient
 
-    import app
+    from rag.ui.handlers import upload_document
+    from rag.ui.server import create_server
+    from rag.ui.state import LiveIndex
 
     target = MilvusTarget(str(tmp_path / "app.db"))
     index = target.publish(SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder))
-    server = app.create_server(index, index_dir=tmp_path / "index", corpus_dir=tiny_corpus, publish=target.publish)
-    live = app.LiveIndex(index, tmp_path / "index", tiny_corpus, target.publish)
+    server = create_server(index, index_dir=tmp_path / "index", corpus_dir=tiny_corpus, publish=target.publish)
+    live = LiveIndex(index, tmp_path / "index", tiny_corpus, target.publish)
     upload = tmp_path / "c_new.txt"
     upload.write_text(NEW_DOC, encoding="utf-8")
-    assert "Đã thêm" in app.upload_document(live, str(upload), False)
+    assert "Đã thêm" in upload_document(live, str(upload), False)
     assert live.index.backend.describe()["kind"] == "milvus" and "c_new.txt" in live.index.documents
     assert target.open(embedder=fake_embedder).search("phòng chống cháy rừng", k=1)[0].doc_id == "c_new.txt"
     with TestClient(server) as client:

@@ -8,9 +8,9 @@ import tempfile
 import weakref
 from pathlib import Path
 
-from app_filters import Choices
-from rag import SearchIndex
-from rag.ingest import Publish
+from ..ingest import Publish
+from ..search.facade import SearchIndex
+from .filters import Choices
 
 
 class LiveIndex:

@@ -13,12 +13,14 @@ from difflib import SequenceMatcher
 from itertools import groupby
 from pathlib import Path
 
-from rag import Answer, DocumentMeta, DocumentReadError, Facts, Hit, Passage, SearchFilter
-from rag.documents.reader import MAX_FILE_BYTES, READERS
-from rag.ingest import DuplicateDocumentError, NameTakenError
-from rag.records import vietnamese_date
-from rag.text.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
-from rag.text.tokens import QUESTION_WORDS
+from ..documents.reader import MAX_FILE_BYTES, READERS
+from ..errors import DocumentReadError
+from ..ingest import DuplicateDocumentError, NameTakenError
+from ..records import DocumentMeta, Facts, Hit, Passage, vietnamese_date
+from ..search.answers import Answer
+from ..search.filters import SearchFilter
+from ..text.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
+from ..text.tokens import QUESTION_WORDS
 
 EXAMPLE = "Ai chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh?"
 Terms = tuple[set[str], set[str]]

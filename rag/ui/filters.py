@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rag import Citation, QueryError, SearchFilter, SearchIndex
-from rag.search.filters import loose
+from ..errors import QueryError
+from ..records import Citation
+from ..search.facade import SearchIndex
+from ..search.filters import SearchFilter
+from ..text.normalize import loose
 
 ALL = "__all__"  # the "Tất cả" value of every filter
 

@@ -1,7 +1,7 @@
 """The relations panel of the document view: four lists, the chain up drawn as inline SVG, and the
 drafted "Thực hiện …" paragraph with the source of each piece.
 
-Pure functions of ``rag.search.relations`` records, like ``app_views``: every text goes through ``html.escape``.
+Pure functions of ``rag.search.relations`` records, like ``rag.ui.views``: every text goes through ``html.escape``.
 A document in the corpus is drawn with ``data-action="context"``, which ``app_views.CARD_JS`` turns
 into the page's ``open_context`` event; ``pid``/``line`` -1 open a document at its top.
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 
-from rag import QueryError
-from rag.search.relations import Mention, Node, Relations
+from ..errors import QueryError
+from ..search.relations import Mention, Node, Relations
 
 LISTS = (("basis", "Căn cứ (thực hiện)"), ("cites", "Có trích dẫn"), ("based_on_by", "Được thực hiện bởi"), ("cited_by", "Được trích dẫn trong"))
 
