@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -83,3 +84,25 @@ def test_a_large_loaded_index_parses_rows_on_access_and_ranks_the_same(corpus_in
         for where in (None, SearchFilter(body="BTG")):
             expected = [h.to_dict() for h in corpus_index.search(query, k=10, where=where)]
             assert [h.to_dict() for h in lazy.search(query, k=10, where=where)] == expected
+
+
+def test_the_same_facts_write_the_same_column_files_whatever_the_hash_seed(tmp_path):
+    """Body names came out in set order, which Python randomises per process: two builds of one
+    corpus wrote different filters.json, and a tie between two spellings could show either."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from rag.records import Facts, Passage; from rag.search.columns import FilterColumns\n"
+        "facts = [Facts(('Ban Tuyên giáo Tỉnh ủy', 'Tỉnh ủy', 'Ban Tổ chức'), ('Ủy ban Kiểm tra', 'Mặt trận Tổ quốc', 'Huyện ủy')),\n"
+        "         Facts(('Ban Tuyên giáo Tỉnh uỷ', 'Thị ủy'), ('Đảng đoàn', 'Ban Dân vận', 'Thành ủy'))]\n"
+        "passages = [Passage(i, 'a.txt', 'x', (), i + 1, i + 1) for i in range(2)]\n"
+        "FilterColumns.from_records(passages, facts).save(Path(sys.argv[1]))\n"
+    )
+    written = []
+    for seed in ("1", "2", "3"):
+        folder = tmp_path / seed
+        folder.mkdir()
+        subprocess.run([sys.executable, "-c", script, str(folder)], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        written.append(((folder / "filters.json").read_bytes(), (folder / "filters.npz").read_bytes()))
+    assert written[0] == written[1] == written[2]

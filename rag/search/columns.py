@@ -58,9 +58,9 @@ class FilterColumns:
         due_end: list[str] = []
         for i, (passage, fact) in enumerate(zip(passages, facts)):
             doc_of.append(docs.setdefault(passage.doc_id, len(docs)))
-            names = {*fact.lead, *fact.coordinating}
+            names = sorted({*fact.lead, *fact.coordinating})  # sorted: the same corpus writes the same files
             spellings.update(names)
-            for name in {loose(n) for n in names}:
+            for name in sorted({loose(n) for n in names}):
                 body_rows.append(i)
                 body_ids.append(bodies.setdefault(name, len(bodies)))
             for deadline in fact.deadlines:
