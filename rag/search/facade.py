@@ -48,9 +48,6 @@ class SearchSettings:
     expansion_weight: float = 0.3  # abbreviation expansions are a low-weight extra
     diversity: float = 0.15  # penalty for a document's further passages, in questions across plans
     intent_boost: float = 0.1  # added when a passage answers the kind of question (who/when) asked
-    # A who-question names the duty in the plan's own words, and sibling duties of other bodies read
-    # alike to the embedder: it leans on the words more (dev R@1 0.833 → 0.873; dev2 unchanged).
-    who_dense_weight: float = 0.2
     candidates: int = 100  # per retriever, before fusion
 
     def check(self) -> None:
@@ -337,7 +334,7 @@ class SearchIndex:
         elif s.fusion == "rrf":
             fused = rrf_fusion(lex, dense)
         else:
-            fused = weighted_fusion(lex, dense, s.who_dense_weight if "who" in intents else s.dense_weight)
+            fused = weighted_fusion(lex, dense, s.dense_weight)
         if intents and s.intent_boost:
             fused = fused + s.intent_boost * np.array(
                 [intent_matches(intents, self.passages[i].text, self.facts[i]) for i in ids], dtype=np.float32
