@@ -349,7 +349,7 @@ def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: 
     Example:
       rag eval tests/data/dev.jsonl --out results.jsonl
     """
-    from .evaluate import load_queries, run_queries, score
+    from .evaluate import load_queries, run_queries, score, score_answers
     from .store.folder import write_jsonl
 
     try:
@@ -363,6 +363,9 @@ def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: 
         for kind, metrics in score(rows, results).items():
             numbers = " ".join(f"{name} {value:.3f}" for name, value in metrics.items() if name != "n")
             click.echo(f"{kind:11s} n={metrics['n']:<3d} {numbers}", err=True)
+    answers = score_answers(rows, results)
+    if answers["answerable"]:
+        click.echo(f"answers     n={answers['answerable']:<3d} coverage {answers['coverage']:.3f} precision {answers['precision']:.3f}", err=True)
 
 
 @main.command()

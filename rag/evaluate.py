@@ -40,7 +40,11 @@ def load_queries(path: str | Path) -> list[dict[str, Any]]:
 def run_queries(index: SearchIndex, queries: list[dict[str, Any]], k: int = 10, *, mode: str = "hybrid") -> list[dict[str, Any]]:
     """One result line per query in the contract's format (doc, text, plus score and citation)."""
     hits = index.search_batch([q["query"] for q in queries], k=k, mode=mode)
-    return [{"id": q["id"], "results": [h.to_dict() for h in found]} for q, found in zip(queries, hits)]
+    rows = []
+    for q, found in zip(queries, hits):
+        answer = index.short_answer(q["query"], found) if mode == "hybrid" else None
+        rows.append({"id": q["id"], "answer": answer.text if answer else None, "results": [h.to_dict() for h in found]})
+    return rows
 
 
 def _norm(text: str) -> str:
@@ -77,6 +81,49 @@ def score(queries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
         per_kind[q.get("kind", "?")].append(row)
         per_kind["ALL"].append(row)
     return {kind: {m: sum(r[m] for r in rows) / len(rows) for m in rows[0]} | {"n": len(rows)} for kind, rows in per_kind.items()}
+
+
+# --- short answers ------------------------------------------------------------------------------
+
+_DAY_MONTH_YEAR = re.compile(r"(?:ngày\s+)?(\d{1,2})\s*(?:/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:/|-|\.|\s+năm\s+)\s*(\d{4})")
+_MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|-|\s+năm\s+)\s*(\d{4})")
+_PLURAL = re.compile(r"(?<!\w)(?:các|những)\s+")
+
+
+def _answer_key(text: str) -> str:
+    """Answers compared as the contract says: dates in one form, "các"/"những" ignored."""
+    text = _norm(text)
+    text = _DAY_MONTH_YEAR.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", text)
+    text = _MONTH_YEAR.sub(lambda m: f"tháng {m[2]}-{int(m[1]):02d}", text)
+    return " ".join(_PLURAL.sub("", text).split())
+
+
+def answer_correct(query: dict[str, Any], answer: str | None) -> bool:
+    """Holds an accepted variant of every part asked, and is no hedge (at most 4x the longest
+    accepted variant plus 20 characters)."""
+    groups = query.get("accept_all") or ([query["accept"]] if query.get("accept") else [])
+    if not groups or not answer:
+        return False
+    given = _answer_key(answer)
+    if len(given) > 4 * max(len(_answer_key(v)) for g in groups for v in g) + 20:
+        return False
+    return all(any(_answer_key(v) in given for v in group) for group in groups)
+
+
+def score_answers(queries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, float]:
+    """Coverage (answered / answerable) and precision (correct / answered) over the queries with
+    accepted answers; ``unanswerable_answered``: answers given where the set expects none."""
+    by_id = {r["id"]: r.get("answer") for r in results}
+    able = [q for q in queries if q.get("accept") or q.get("accept_all")]
+    answered = [q for q in able if by_id.get(q["id"])]
+    correct = [q for q in answered if answer_correct(q, by_id[q["id"]])]
+    none = [q for q in queries if "accept" in q and not q["accept"] and not q.get("accept_all")]
+    return {
+        "answerable": len(able),
+        "coverage": len(answered) / len(able) if able else 0.0,
+        "precision": len(correct) / len(answered) if answered else 0.0,
+        "unanswerable_answered": sum(1 for q in none if by_id.get(q["id"])),
+    }
 
 
 # --- fact extraction -----------------------------------------------------------------------------

@@ -269,9 +269,14 @@ class SearchIndex:
         ]
 
     def answer(self, query: str, k: int = 5, *, where: SearchFilter | None = None) -> tuple[Answer | None, list[Hit]]:
-        """Hits for ``query`` and, for a who/when question, a short answer built from their facts."""
+        """Hits for ``query`` and its short answer, or None when no hit says exactly what was asked
+        (see ``rag.search.answers``)."""
         hits = self.search(query, k=k, where=where)
-        return extract_answer(question_intents(query), hits), hits
+        return self.short_answer(query, hits), hits
+
+    def short_answer(self, query: str, hits: list[Hit]) -> Answer | None:
+        """The short answer to ``query`` taken from ``hits`` (its search results), or None."""
+        return extract_answer(query, hits)
 
     def similar(self, text: str, k: int = 5, *, exclude_doc: str | None = None, where: SearchFilter | None = None) -> list[Hit]:
         """Precedent wording: the passages closest to a drafted paragraph, best first.

@@ -1,0 +1,80 @@
+"""What a question asks for, so that its short answer can be of exactly that kind.
+
+One question, one kind of answer: a body, a date, a number, a place, a recipient, a list of units,
+or the issuer or date of a document it names. Read on the folded, lower-case question (typed with
+or without diacritics); a phrase counts as a whole word whatever punctuation follows. A question
+that asks two things ("ai … và khi nào?") asks for both, and gets both or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.doc_numbers import doc_number_keys
+from ..text.normalize import fold_diacritics, has_diacritics
+
+
+def _phrases(alternatives: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+# Issuer or date of a document the question names by number ("KL 01 do ai ban hành?").
+_CITED_ISSUER = _phrases(r"(?:do )?(?:ai|co quan nao|cap nao|noi nao) (?:ban hanh|ky|phat hanh)|ban hanh boi (?:ai|co quan nao)|cua (?:ai|co quan nao)")
+_CITED_DATE = _phrases(r"ban hanh (?:ngay nao|khi nao|luc nao|vao ngay nao|vao (?:thoi gian|nam|thang) nao|nam nao|thang nao)|(?:ngay|nam|thang) nao ban hanh|ngay ban hanh")
+# Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
+_RECIPIENT = _phrases(r"(?:gui|nop|bao cao|chuyen|trinh)(?: [a-z]+){0,4} (?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
+_PLACE = _phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
+_COORDINATING = _phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
+_UNITS = _phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh)(?: [a-z]+){0,2} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
+_WHO = _phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao")
+_WHEN = _phrases(r"khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
+_SPAN = _phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
+_HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
+_MAY = re.compile(r"(?<!\w)(?:máy|mày|may)(?!\w)")  # "máy tính", not "mấy": only "mấy" counts in an accented question
+_HOW_LONG = _phrases(r"bao lau|trong bao lau|keo dai bao lau")
+
+
+@dataclass(frozen=True)
+class Asks:
+    """The kinds of answer a question asks for (usually one) and what qualifies them."""
+
+    kinds: tuple[str, ...]  # of: who, coordinating, units, when, how_many, place, recipient, cited_issuer, cited_date
+    unit: str = ""  # "đại biểu" in "bao nhiêu đại biểu", folded ("dai bieu"); "duration" for "bao lâu"
+    span: bool = False  # a start and an end ("từ khi nào đến khi nào")
+    document_keys: tuple[str, ...] = ()  # the numbers of the document a cited_* question names
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+
+def question_asks(query: str) -> Asks:
+    folded = re.sub(r"\s+", " ", fold_diacritics(query).lower())
+    keys = tuple(doc_number_keys(query))
+    kinds: list[str] = []
+    if keys and _CITED_ISSUER.search(folded):
+        kinds.append("cited_issuer")
+    if keys and _CITED_DATE.search(folded):
+        kinds.append("cited_date")
+    if kinds:
+        return Asks(tuple(kinds), document_keys=keys)
+    if _RECIPIENT.search(folded):
+        kinds.append("recipient")
+    elif _PLACE.search(folded):
+        kinds.append("place")
+    if _COORDINATING.search(folded):
+        kinds.append("coordinating")
+    elif _UNITS.search(folded):
+        kinds.append("units")
+    elif "recipient" not in kinds and "place" not in kinds and _WHO.search(folded):
+        kinds.append("who")
+    if _WHEN.search(folded):
+        kinds.append("when")
+    unit = ""
+    if _HOW_LONG.search(folded):
+        kinds.append("how_many")
+        unit = "duration"
+    elif (match := _HOW_MANY.search(folded)) and not _WHEN.search(folded) and not (match.group(0).startswith("may") and _MAY.search(query.lower()) and has_diacritics(query)):
+        kinds.append("how_many")
+        unit = match.group(1) or ""
+    return Asks(tuple(kinds), unit=unit, span=bool(_SPAN.search(folded)))

@@ -1,0 +1,97 @@
+"""Short answers: exactly the kind asked, from one hit that gives it, or none.
+
+Questions and passages here are written for these tests (not taken from the query sets), in
+the plans' own style.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.records import Citation, CitedDocument, Deadline, Facts, Hit, Passage
+from rag.search.answers import extract_answer
+from rag.search.asks import question_asks
+
+
+def _hit(text: str, rank: int = 1, path: tuple[str, ...] = ("III. TỔ CHỨC THỰC HIỆN",), **facts) -> Hit:
+    passage = Passage(rank, "kh.txt", text, path, 10 * rank, 10 * rank)
+    citation = Citation("kh.txt", "KẾ HOẠCH", "12-KH/HU", "", "Huyện ủy", "", " › ".join(path), 10 * rank, 10 * rank)
+    return Hit(rank, 1.0 / rank, passage, citation, facts=Facts(**facts))
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Ai chủ trì việc in sổ tay đảng viên?", ("who",)),
+        ("co quan nao tham muu to chuc hoi thi", ("who",)),
+        ("Ban Dân vận phối hợp với cơ quan nào?", ("coordinating",)),
+        ("Những đơn vị nào phải gửi danh sách?", ("units",)),
+        ("Hạn chót nộp bài dự thi là khi nào?", ("when",)),
+        ("Ai lo hậu cần và bao giờ xong?", ("who", "when")),
+        ("Bao nhiêu học viên một lớp?", ("how_many",)),
+        ("Lớp tập huấn kéo dài bao lâu, mấy buổi?", ("how_many",)),
+        ("Hội thi tổ chức ở đâu?", ("place",)),
+        ("Báo cáo sơ kết gửi về đâu?", ("recipient",)),
+        ("Chỉ thị 12-CT/TU do ai ban hành?", ("cited_issuer",)),
+        ("Quyết định 45 ban hành ngày nào?", ("cited_date",)),
+        ("Máy chiếu đặt ở đâu?", ("place",)),  # "máy" is no "mấy"
+        ("Cách viết mục đích, yêu cầu của kế hoạch", ()),
+    ],
+)
+def test_what_a_question_asks(question, kinds):
+    assert question_asks(question).kinds == kinds
+
+
+def test_who_gives_the_lead_bodies_of_the_hit():
+    hit = _hit("Ban Tuyên giáo Huyện ủy chủ trì in sổ tay đảng viên, phối hợp với Văn phòng Huyện ủy.", lead=("Ban Tuyên giáo Huyện ủy",), coordinating=("Văn phòng Huyện ủy",))
+    answer = extract_answer("Ai chủ trì in sổ tay đảng viên?", [hit])
+    assert answer is not None and answer.text == "Ban Tuyên giáo Huyện ủy" and answer.parts[0].rank == 1
+    assert extract_answer("Ban Tuyên giáo Huyện ủy phối hợp với cơ quan nào để in sổ tay?", [hit]).text == "Văn phòng Huyện ủy"
+
+
+def test_a_question_about_the_lead_itself_gets_no_lead_for_answer():
+    """"Ban Tuyên giáo chỉ đạo ai?" must not be answered "Ban Tuyên giáo"."""
+    hit = _hit("Ban Tuyên giáo Huyện ủy hướng dẫn các chi bộ tổ chức sinh hoạt chuyên đề.", lead=("Ban Tuyên giáo Huyện ủy",))
+    assert extract_answer("Ban Tuyên giáo Huyện ủy hướng dẫn đơn vị nào tổ chức sinh hoạt chuyên đề?", [hit]) is None
+
+
+def test_when_gives_one_deadline_and_only_when_one_clearly_answers():
+    one = _hit("Các chi bộ gửi danh sách trước ngày 15/4/2026.", deadlines=(Deadline("trước ngày 15/4/2026", end="2026-04-15"),))
+    assert extract_answer("Khi nào các chi bộ gửi danh sách?", [one]).text == "trước ngày 15/4/2026"
+    two = _hit(
+        "Các chi bộ gửi danh sách học viên trước ngày 15/4/2026; tổ chức lớp học trong tháng 5/2026.",
+        deadlines=(Deadline("trước ngày 15/4/2026", end="2026-04-15"), Deadline("trong tháng 5/2026", end="2026-05-31")),
+    )
+    assert extract_answer("Khi nào gửi danh sách học viên?", [two]).text == "trước ngày 15/4/2026"
+    assert extract_answer("Thời hạn là khi nào?", [two]) is None  # nothing tells the two apart: no hedge
+
+
+def test_who_and_when_come_from_one_hit_or_not_at_all():
+    period_only = _hit("Tổ chức hội nghị học tập chuyên đề trong quý II/2026.", rank=1, deadlines=(Deadline("quý II/2026", end="2026-06-30"),))
+    lead_only = _hit("Huyện ủy chủ trì hội nghị học tập chuyên đề.", rank=2, lead=("Huyện ủy",))
+    assert extract_answer("Ai tổ chức hội nghị học tập chuyên đề và khi nào?", [period_only, lead_only]) is None
+    both = _hit("Huyện ủy chủ trì hội nghị học tập chuyên đề trong quý II/2026.", rank=3, lead=("Huyện ủy",), deadlines=(Deadline("quý II/2026", end="2026-06-30"),))
+    answer = extract_answer("Ai tổ chức hội nghị học tập chuyên đề và khi nào?", [period_only, lead_only, both])
+    assert answer.text == "Huyện ủy — quý II/2026" and {p.rank for p in answer.parts} == {3}
+
+
+def test_a_hit_off_the_question_gives_no_answer():
+    unrelated = _hit("Văn phòng Huyện ủy chủ trì bảo đảm kinh phí.", lead=("Văn phòng Huyện ủy",))
+    assert extract_answer("Ai chủ trì cuộc thi viết về gương người tốt việc tốt ở cơ sở?", [unrelated]) is None
+
+
+def test_numbers_places_and_recipients_as_written():
+    lesson = _hit("Mỗi lớp 40 học viên, học trong 3 ngày tại Trung tâm Chính trị huyện.")
+    assert extract_answer("Mỗi lớp bao nhiêu học viên?", [lesson]).text == "40 học viên"
+    assert extract_answer("Lớp học trong bao lâu?", [lesson]).text == "3 ngày"
+    assert extract_answer("Lớp học tổ chức ở đâu?", [lesson]).text == "Trung tâm Chính trị huyện"
+    report = _hit("Các chi bộ báo cáo kết quả về Ban Tổ chức Huyện ủy trước ngày 30/11/2026.")
+    assert extract_answer("Các chi bộ báo cáo kết quả về đâu?", [report]).text == "Ban Tổ chức Huyện ủy"
+
+
+def test_a_cited_document_is_answered_from_how_the_plan_cites_it():
+    cited = CitedDocument("Chỉ thị", "12-CT/TU", "2025-03-08", "Ban Thường vụ Tỉnh ủy", "Chỉ thị số 12-CT/TU, ngày 08/3/2025 của Ban Thường vụ Tỉnh ủy")
+    basis = _hit("Thực hiện Chỉ thị số 12-CT/TU, ngày 08/3/2025 của Ban Thường vụ Tỉnh ủy về công tác dân vận, Huyện ủy xây dựng kế hoạch.", path=("Căn cứ ban hành",), lead=("Huyện ủy",), citations=(cited,))
+    assert extract_answer("Chỉ thị 12-CT/TU do ai ban hành?", [basis]).text == "Ban Thường vụ Tỉnh ủy"
+    assert extract_answer("Chỉ thị 12 ban hành ngày nào?", [basis]).text == "08/03/2025"
+    assert extract_answer("Chỉ thị 15-CT/TU do ai ban hành?", [basis]) is None  # another document
