@@ -58,21 +58,31 @@ def test_a_question_about_the_lead_itself_gets_no_lead_for_answer():
 def test_when_gives_one_deadline_and_only_when_one_clearly_answers():
     one = _hit("Các chi bộ gửi danh sách trước ngày 15/4/2026.", deadlines=(Deadline("trước ngày 15/4/2026", end="2026-04-15"),))
     assert extract_answer("Khi nào các chi bộ gửi danh sách?", [one]).text == "trước ngày 15/4/2026"
-    two = _hit(
-        "Các chi bộ gửi danh sách học viên trước ngày 15/4/2026; tổ chức lớp học trong tháng 5/2026.",
-        deadlines=(Deadline("trước ngày 15/4/2026", end="2026-04-15"), Deadline("trong tháng 5/2026", end="2026-05-31")),
-    )
+    dates = (Deadline("trước ngày 15/4/2026", end="2026-04-15"), Deadline("trong tháng 5/2026", end="2026-05-31"))
+    two = _hit("Các chi bộ gửi danh sách học viên trước ngày 15/4/2026. Trung tâm mở lớp trong tháng 5/2026.", deadlines=dates)
     assert extract_answer("Khi nào gửi danh sách học viên?", [two]).text == "trước ngày 15/4/2026"
     assert extract_answer("Thời hạn là khi nào?", [two]) is None  # nothing tells the two apart: no hedge
+    # Both dates in the sentence the question is about: either could be meant.
+    one_sentence = _hit("Các chi bộ gửi danh sách học viên trước ngày 15/4/2026 và mở lớp trong tháng 5/2026.", deadlines=dates)
+    assert extract_answer("Khi nào gửi danh sách học viên?", [one_sentence]) is None
+    # A period the question states is not the one it asks for.
+    yearly = _hit(
+        "Hằng năm, Ban Tuyên giáo xây dựng kế hoạch học tập chuyên đề, hoàn thành trong quý IV.",
+        deadlines=(Deadline("Hằng năm", recurring="yearly"), Deadline("quý IV", end="2026-12-31")),
+    )
+    assert extract_answer("Kế hoạch học tập chuyên đề hằng năm phải xong khi nào?", [yearly]).text == "quý IV"
 
 
 def test_who_and_when_come_from_one_hit_or_not_at_all():
     period_only = _hit("Tổ chức hội nghị học tập chuyên đề trong quý II/2026.", rank=1, deadlines=(Deadline("quý II/2026", end="2026-06-30"),))
     lead_only = _hit("Huyện ủy chủ trì hội nghị học tập chuyên đề.", rank=2, lead=("Huyện ủy",))
-    assert extract_answer("Ai tổ chức hội nghị học tập chuyên đề và khi nào?", [period_only, lead_only]) is None
+    question = "Ai tổ chức hội nghị học tập chuyên đề và khi nào?"
+    assert extract_answer(question, [period_only, lead_only], depth=3) is None
     both = _hit("Huyện ủy chủ trì hội nghị học tập chuyên đề trong quý II/2026.", rank=3, lead=("Huyện ủy",), deadlines=(Deadline("quý II/2026", end="2026-06-30"),))
-    answer = extract_answer("Ai tổ chức hội nghị học tập chuyên đề và khi nào?", [period_only, lead_only, both])
+    answer = extract_answer(question, [period_only, lead_only, both], depth=3)
     assert answer.text == "Huyện ủy — quý II/2026" and {p.rank for p in answer.parts} == {3}
+    # By default only the best hit answers: one that is not first has lost to a passage the ranking preferred.
+    assert extract_answer(question, [period_only, lead_only, both]) is None
 
 
 def test_a_hit_off_the_question_gives_no_answer():

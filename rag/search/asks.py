@@ -21,17 +21,21 @@ def _phrases(alternatives: str) -> re.Pattern[str]:
 
 # Issuer or date of a document the question names by number ("KL 01 do ai ban hành?").
 _CITED_ISSUER = _phrases(r"(?:do )?(?:ai|co quan nao|cap nao|noi nao) (?:ban hanh|ky|phat hanh)|ban hanh boi (?:ai|co quan nao)|cua (?:ai|co quan nao)")
-_CITED_DATE = _phrases(r"ban hanh (?:ngay nao|khi nao|luc nao|vao ngay nao|vao (?:thoi gian|nam|thang) nao|nam nao|thang nao)|(?:ngay|nam|thang) nao ban hanh|ngay ban hanh")
+_ISSUED = _phrases(r"ban hanh|ky ban hanh|ky|ra doi|co hieu luc")
+_CITED_DATE = _phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|thoi (?:gian|diem) nao|nam nao|thang nao|ngay ban hanh")
+# "Ban X chỉ đạo ai …?", "giao cho đơn vị nào": asks whom the subject directs. The facts name who acts,
+# not who is directed, so no short answer is given (the subject's own name would be wrong).
+_DIRECTED = _phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
 # Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
 _RECIPIENT = _phrases(r"(?:gui|nop|bao cao|chuyen|trinh)(?: [a-z]+){0,4} (?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
 _PLACE = _phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
 _COORDINATING = _phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
 _UNITS = _phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh)(?: [a-z]+){0,2} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
 _WHO = _phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao")
-_WHEN = _phrases(r"khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
+_WHEN = _phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
 _SPAN = _phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
 _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
-_MAY = re.compile(r"(?<!\w)(?:máy|mày|may)(?!\w)")  # "máy tính", not "mấy": only "mấy" counts in an accented question
+
 _HOW_LONG = _phrases(r"bao lau|trong bao lau|keo dai bao lau")
 
 
@@ -42,6 +46,7 @@ class Asks:
     kinds: tuple[str, ...]  # of: who, coordinating, units, when, how_many, place, recipient, cited_issuer, cited_date
     unit: str = ""  # "đại biểu" in "bao nhiêu đại biểu", folded ("dai bieu"); "duration" for "bao lâu"
     span: bool = False  # a start and an end ("từ khi nào đến khi nào")
+    occasion: bool = False  # "vào dịp nào": an occasion, not a date
     document_keys: tuple[str, ...] = ()  # the numbers of the document a cited_* question names
 
     def __bool__(self) -> bool:
@@ -54,10 +59,12 @@ def question_asks(query: str) -> Asks:
     kinds: list[str] = []
     if keys and _CITED_ISSUER.search(folded):
         kinds.append("cited_issuer")
-    if keys and _CITED_DATE.search(folded):
+    if keys and _ISSUED.search(folded) and _CITED_DATE.search(folded):
         kinds.append("cited_date")
     if kinds:
         return Asks(tuple(kinds), document_keys=keys)
+    if _DIRECTED.search(folded):
+        return Asks(())
     if _RECIPIENT.search(folded):
         kinds.append("recipient")
     elif _PLACE.search(folded):
@@ -74,7 +81,13 @@ def question_asks(query: str) -> Asks:
     if _HOW_LONG.search(folded):
         kinds.append("how_many")
         unit = "duration"
-    elif (match := _HOW_MANY.search(folded)) and not _WHEN.search(folded) and not (match.group(0).startswith("may") and _MAY.search(query.lower()) and has_diacritics(query)):
+    elif (match := _HOW_MANY.search(folded)) and not _WHEN.search(folded) and not _is_machine(match, query):
         kinds.append("how_many")
         unit = match.group(1) or ""
-    return Asks(tuple(kinds), unit=unit, span=bool(_SPAN.search(folded)))
+    return Asks(tuple(kinds), unit=unit, span=bool(_SPAN.search(folded)), occasion="dip nao" in folded)
+
+
+def _is_machine(match: re.Match[str], query: str) -> bool:
+    """"máy chiếu" folds to "may chieu" like "mấy chiếc": in a question typed with diacritics only
+    "mấy" asks how many."""
+    return match.group(0).startswith("may") and has_diacritics(query) and "mấy" not in query.lower()
