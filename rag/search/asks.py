@@ -13,30 +13,26 @@ from dataclasses import dataclass
 
 from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics, has_diacritics
-
-
-def _phrases(alternatives: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-
+from .intents import phrases
 
 # Issuer or date of a document the question names by number ("KL 01 do ai ban hành?").
-_CITED_ISSUER = _phrases(r"(?:do )?(?:ai|co quan nao|cap nao|noi nao) (?:ban hanh|ky|phat hanh)|ban hanh boi (?:ai|co quan nao)|cua (?:ai|co quan nao)")
-_ISSUED = _phrases(r"ban hanh|ky ban hanh|ky|ra doi|co hieu luc")
-_CITED_DATE = _phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|thoi (?:gian|diem) nao|nam nao|thang nao|ngay ban hanh")
+_CITED_ISSUER = phrases(r"(?:do )?(?:ai|co quan nao|cap nao|noi nao) (?:ban hanh|ky|phat hanh)|ban hanh boi (?:ai|co quan nao)|cua (?:ai|co quan nao)")
+_ISSUED = phrases(r"ban hanh|ky ban hanh|ky|ra doi|co hieu luc")
+_CITED_DATE = phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|thoi (?:gian|diem) nao|nam nao|thang nao|ngay ban hanh")
 # "Ban X chỉ đạo ai …?", "giao cho đơn vị nào": asks whom the subject directs. The facts name who acts,
 # not who is directed, so no short answer is given (the subject's own name would be wrong).
-_DIRECTED = _phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
+_DIRECTED = phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
 # Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
-_RECIPIENT = _phrases(r"(?:gui|nop|bao cao|chuyen|trinh)(?: [a-z]+){0,4} (?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
-_PLACE = _phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
-_COORDINATING = _phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
-_UNITS = _phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh)(?: [a-z]+){0,2} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
-_WHO = _phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao")
-_WHEN = _phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
-_SPAN = _phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
+_RECIPIENT = phrases(r"(?:gui|nop|bao cao|chuyen|trinh)(?: [a-z]+){0,4} (?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
+_PLACE = phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
+_COORDINATING = phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
+_UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh)(?: [a-z]+){0,2} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
+_WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao")
+_WHEN = phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
+_SPAN = phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
 _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
 
-_HOW_LONG = _phrases(r"bao lau|trong bao lau|keo dai bao lau")
+_HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
 
 
 @dataclass(frozen=True)

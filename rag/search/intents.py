@@ -17,14 +17,14 @@ from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics
 
 
-def _phrases(alternatives: str) -> re.Pattern[str]:
+def phrases(alternatives: str) -> re.Pattern[str]:
     """Whole words of the folded question: not inside a longer word, whatever follows."""
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-_WHO = _phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|noi) nao")
-_HOW_MANY = _phrases(r"bao nhieu|bao lau|may (?:nguoi|dai bieu|ngay|buoi|lop)|so luong")
-_WHEN = _phrases(r"khi nao|bao gio|luc nao|thoi han|han chot|han hoan thanh|thoi gian nao|thang nao|ngay nao")
+_WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|noi) nao")
+_HOW_MANY = phrases(r"bao nhieu|bao lau|may (?:nguoi|dai bieu|ngay|buoi|lop)|so luong")
+_WHEN = phrases(r"khi nao|bao gio|luc nao|thoi han|han chot|han hoan thanh|thoi gian nao|thang nao|ngay nao")
 # "Những kế hoạch nào thực hiện KL 01?": asks for documents (not units or places), with a verb of implementing.
 _WHICH_DOCUMENTS = re.compile(r"(ke hoach|van ban|chi thi|huong dan) nao|nhung (ke hoach|van ban)")
 # "Những kế hoạch nào …", "Các kế hoạch diễn đạt thế nào …": the answer spans several plans.
