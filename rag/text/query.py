@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .accents import AccentRestorer
 from .doc_numbers import doc_number_keys
 from .normalize import fold_diacritics, has_diacritics
+from .thesaurus import expansions_of
 from .tokens import QUESTION_WORDS, folded_tokens, query_tokens, syllables
 
 # How staff abbreviate; the expansion is added beside the abbreviation, never in its place
@@ -39,11 +40,14 @@ class QueryAnalysis:
     text: str  # the query with diacritics restored when the user typed none
     restored: bool
     expansions: tuple[str, ...]  # abbreviation expansions found in the query
+    paraphrases: tuple[str, ...] = ()  # the plans' wording for the query's everyday words (``rag.text.thesaurus``)
 
     @property
     def dense_text(self) -> str:
-        """The text for the embedding model: restored, with expansions beside the abbreviations."""
-        return f"{self.text} ({'; '.join(self.expansions)})" if self.expansions else self.text
+        """The text for the embedding model: restored, with the abbreviations' expansions and the
+        plans' wording for everyday words beside it."""
+        extra = self.expansions + self.paraphrases
+        return f"{self.text} ({'; '.join(extra)})" if extra else self.text
 
 
 def analyse(query: str, restorer: AccentRestorer | None) -> QueryAnalysis:
@@ -61,13 +65,15 @@ def analyse(query: str, restorer: AccentRestorer | None) -> QueryAnalysis:
         expansion = ABBREVIATIONS.get(match.group(1).lower())
         if expansion and expansion not in expansions:
             expansions.append(expansion)
-    return QueryAnalysis(query, text, restored, tuple(expansions))
+    return QueryAnalysis(query, text, restored, tuple(expansions), expansions_of(text))
 
 
 _FOLDED_QUESTION_WORDS = frozenset(w for word in QUESTION_WORDS for w in folded_tokens(word))
 
 
-def lexical_terms(analysis: QueryAnalysis, restorer: AccentRestorer, *, folded_weight: float, expansion_weight: float) -> list[tuple[str, list[str], float]]:
+def lexical_terms(
+    analysis: QueryAnalysis, restorer: AccentRestorer, *, folded_weight: float, expansion_weight: float, paraphrase_weight: float = 0.0
+) -> list[tuple[str, list[str], float]]:
     """The parts of a question's BM25 score (``LexicalTerms``): the accented field
     (restored question), the folded field, the abbreviations' expansions, document numbers."""
     folded = folded_tokens(analysis.original)
@@ -85,6 +91,8 @@ def lexical_terms(analysis: QueryAnalysis, restorer: AccentRestorer, *, folded_w
     ]
     if analysis.expansions:
         terms.append(("accented", [t for e in analysis.expansions for t in query_tokens(e)], expansion_weight))
+    if analysis.paraphrases and paraphrase_weight:
+        terms.append(("accented", [t for p in analysis.paraphrases for t in query_tokens(p)], paraphrase_weight))
     keys = doc_number_keys(analysis.original)
     if keys:  # a document number asked for is a strong signal: count it once more
         terms.append(("accented", keys, 1.0))
