@@ -105,3 +105,10 @@ def test_a_cited_document_is_answered_from_how_the_plan_cites_it():
     assert extract_answer("Chỉ thị 12-CT/TU do ai ban hành?", [basis]).text == "Ban Thường vụ Tỉnh ủy"
     assert extract_answer("Chỉ thị 12 ban hành ngày nào?", [basis]).text == "08/03/2025"
     assert extract_answer("Chỉ thị 15-CT/TU do ai ban hành?", [basis]) is None  # another document
+
+
+def test_which_units_wants_a_list():
+    many = _hit("Các huyện ủy, thành ủy và đảng ủy trực thuộc gửi báo cáo trước ngày 30/11/2026.", lead=("Huyện ủy", "Thành ủy", "Đảng ủy trực thuộc"))
+    assert extract_answer("Những đơn vị nào phải gửi báo cáo?", [many]).text == "Huyện ủy, Thành ủy, Đảng ủy trực thuộc"
+    one = _hit("Văn phòng Huyện ủy gửi báo cáo trước ngày 30/11/2026.", lead=("Văn phòng Huyện ủy",))
+    assert extract_answer("Những đơn vị nào phải gửi báo cáo?", [one]) is None

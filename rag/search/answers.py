@@ -81,8 +81,10 @@ def extract_answer(query: str, hits: list[Hit], *, depth: int = 1) -> Answer | N
 
 def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     facts = hit.facts
-    if kind in ("who", "units"):
+    if kind == "who":
         return _bodies(facts.lead, query)
+    if kind == "units":  # asked in the plural ("những đơn vị nào"): one body is no list of units
+        return _bodies(facts.lead, query) if len(facts.lead) >= 2 else None
     if kind == "coordinating":
         return _bodies(facts.coordinating, "")
     if kind == "when":
