@@ -5,6 +5,7 @@ Every command is a thin shell over ``SearchIndex``; domain errors print as one c
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -70,23 +71,16 @@ def _milvus() -> Any:
     return click.get_current_context().find_root().obj
 
 
-_STAGE_STARTED: dict[str, float] = {}
+@functools.cache
+def _bars() -> Any:
+    from .ui.progress import Bars  # tqdm only when something is built: `rag search` stays quick
+
+    return Bars()
 
 
 def _progress(stage: str, done: int, total: int) -> None:
-    """One line per stage, rewritten in place: done/total, items per second and time left."""
-    label = {"read": "Reading documents", "tokenise": "Tokenising passages", "embed": "Embedding passages",
-             "dense index": "Building the vector index", "milvus": "Writing to Milvus"}.get(stage, stage)
-    now = time.perf_counter()
-    started = _STAGE_STARTED.setdefault(stage, now)
-    line = f"{label}: {done}/{total}"
-    if done and now - started > 0.5:
-        rate = done / (now - started)
-        left = (total - done) / rate
-        line += f" ({rate:,.1f}/s, {'done' if done >= total else f'about {int(left // 60)} min {int(left % 60):02d} s left'})"
-    if done >= total:
-        _STAGE_STARTED.pop(stage, None)
-    click.echo(f"\r{line}   ", nl=done >= total, err=True)
+    """Bars on stderr (tqdm): count, rate and time left for reading, tokenising, embedding."""
+    _bars()(stage, done, total)
 
 
 def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -> SearchIndex:

@@ -78,3 +78,19 @@ def test_the_web_app_runs_as_a_module_of_the_package():
 
     shown = subprocess.run([sys.executable, "-m", "rag.ui.server", "--help"], capture_output=True, text=True, check=True).stdout
     assert "--index" in shown and "--share-network" in shown
+
+
+def test_build_progress_is_a_bar_per_stage_with_count_rate_and_time_left():
+    import io
+
+    from rag.ui.progress import Bars
+
+    out = io.StringIO()
+    bars = Bars(stream=out)
+    for done in range(0, 33, 16):
+        bars("embed", min(done, 32), 32)
+    bars("read", 5, 5)
+    shown = out.getvalue()
+    assert "Embedding passages" in shown and "32/32" in shown and "Reading documents" in shown and "5/5" in shown
+    assert "/s" in shown  # the rate
+    assert not bars._bars  # every finished stage closed its bar

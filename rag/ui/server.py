@@ -27,6 +27,7 @@ from . import style
 from .filters import ALL, make_filter
 from .handlers import MAX_K, run_search
 from .page import build_app
+from .progress import STAGES_VI, Bars
 from .state import LiveIndex
 
 
@@ -62,12 +63,6 @@ def _bad_request(text: str) -> JSONResponse:
     return JSONResponse({"error": text}, status_code=400)
 
 
-def _progress(stage: str, done: int, total: int) -> None:
-    label = {"read": "Đọc văn bản", "tokenise": "Tách từ", "embed": "Mã hóa đoạn văn", "dense index": "Xây chỉ mục vectơ"}.get(stage, stage)
-    filled = 30 * done // max(total, 1)
-    print(f"\r{label:<16} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="\n" if done >= total else "", file=sys.stderr, flush=True)
-
-
 def open_index(index_dir: str, corpus_dir: str, milvus: MilvusTarget | None = None) -> SearchIndex:
     """Load the index (from Milvus when given); build it from the corpus when it is missing or older than the corpus."""
     corpus = corpus_dir if Path(corpus_dir).is_dir() else None
@@ -81,8 +76,8 @@ def open_index(index_dir: str, corpus_dir: str, milvus: MilvusTarget | None = No
     except (IndexNotFoundError, StaleIndexError) as err:
         reason = "chưa có chỉ mục" if isinstance(err, IndexNotFoundError) else "văn bản nguồn đã thay đổi"
         print(f"Đang xây dựng chỉ mục '{index_dir}' từ '{corpus_dir}' ({reason})…", file=sys.stderr)
-        built = SearchIndex.build(corpus_dir, index_dir, progress=_progress)
-        return milvus.publish(built, progress=_progress) if milvus else built
+        built = SearchIndex.build(corpus_dir, index_dir, progress=Bars(STAGES_VI))
+        return milvus.publish(built, progress=Bars(STAGES_VI)) if milvus else built
 
 
 def main(argv: list[str] | None = None) -> None:
