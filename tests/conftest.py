@@ -17,6 +17,8 @@ CORPUS = ROOT / "corpus"
 DEV_QUERIES = ROOT / "tests" / "data" / "dev.jsonl"
 MORE_QUERIES = ROOT / "tests" / "data" / "dev2.jsonl"  # 50 more, written 2026-11-27 without the ranking code
 THIRD_QUERIES = ROOT / "tests" / "data" / "dev3.jsonl"  # 64 more, written 2026-11-27 without the ranking code
+ANSWER_QUERIES = ROOT / "tests" / "data" / "answers_dev.jsonl"  # 70 with accepted answers, 2026-12-02: the answers' tuning set
+HOLDOUT_QUERIES = ROOT / "tests" / "data" / "holdout.jsonl"  # 60, 2026-12-02: never looked at, only its totals
 
 
 class HashingEmbedder:

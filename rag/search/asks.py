@@ -23,7 +23,8 @@ _CITED_DATE = phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|t
 # not who is directed, so no short answer is given (the subject's own name would be wrong).
 _DIRECTED = phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
 # Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
-_RECIPIENT = phrases(r"(?:gui|nop|bao cao|chuyen|trinh)(?: [a-z]+){0,4} (?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
+_RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
+_SENDING = phrases(r"gui|nop|bao cao|chuyen|trinh")  # a recipient is asked with a verb of sending before it
 _PLACE = phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
 _COORDINATING = phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
 _UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh)(?: [a-z]+){0,2} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
@@ -61,7 +62,7 @@ def question_asks(query: str) -> Asks:
         return Asks(tuple(kinds), document_keys=keys)
     if _DIRECTED.search(folded):
         return Asks(())
-    if _RECIPIENT.search(folded):
+    if (to := _RECIPIENT.search(folded)) and _SENDING.search(folded[: to.start()]):
         kinds.append("recipient")
     elif _PLACE.search(folded):
         kinds.append("place")
