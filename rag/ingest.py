@@ -1,4 +1,4 @@
-"""Add one document to a corpus and its index, keeping the two consistent.
+"""Add documents to a corpus and its index (or take one out), keeping the two consistent.
 
 The corpus folder and the index must always describe the same files: ``SearchIndex.load`` refuses
 an index older than its corpus. So an upload is checked completely before anything is written,
@@ -19,7 +19,7 @@ from pathlib import Path
 from .dense.embedders import DEFAULT_EMBEDDER, Embedder
 from .documents.reader import READERS, read_document
 from .errors import DocumentReadError, RagError
-from .records import ParsedDocument
+from .records import ParsedDocument, Rejection
 from .search.facade import Progress, SearchIndex
 from .store.folder import MANIFEST, file_sha256, read_manifest
 from .structure.passages import parse_document
@@ -97,6 +97,71 @@ def add_document(
         except BaseException:
             _restore(target, previous)  # a local index built meanwhile is now stale: loading it says so
             raise
+
+
+def add_documents(
+    index_dir: str | Path,
+    corpus_dir: str | Path,
+    upload_paths: list[str | Path],
+    *,
+    replace: bool = False,
+    strict: bool = False,
+    embedder: str | Embedder | None = None,
+    progress: Progress | None = None,
+    publish: Publish | None = None,
+) -> tuple[SearchIndex | None, list[Rejection]]:
+    """Check every upload, copy those that pass into ``corpus_dir``, rebuild the index once.
+
+    Returns the new index (None when no upload passed: nothing was written) and the uploads
+    refused, each with its reason (a ``DocumentReadError.reason``, "duplicate" or "name-taken").
+    With ``strict`` the first refusal is raised and nothing is written. If the rebuild fails,
+    every copied file is taken out again (or the file it replaced put back).
+    """
+    refused: list[Rejection] = []
+    accepted: dict[Path, Path] = {}  # corpus target → upload
+    with _lock:
+        corpus = Path(corpus_dir)
+        corpus.mkdir(parents=True, exist_ok=True)
+        taken: dict[str, str] = {}  # sha256 → name, of this batch
+        for upload in map(Path, upload_paths):
+            try:
+                name = document_name(upload.name)
+                sha256 = validate(upload, name).fingerprint
+                target = corpus / name
+                check_clashes(corpus, target, sha256, replace=replace)
+                if sha256 in taken or target in accepted:
+                    raise DuplicateDocumentError(name, taken.get(sha256, name))
+                taken[sha256] = name
+                accepted[target] = upload
+            except (DocumentReadError, IngestError) as err:
+                if strict:
+                    raise
+                refused.append(Rejection(upload.name, _sha256_of(upload), _reason(err), str(err)))
+        if not accepted:
+            return None, refused
+        previous = {target: target.read_bytes() if target.exists() else None for target in accepted}
+        try:
+            for target, upload in accepted.items():
+                _write_atomically(target, upload.read_bytes())
+            built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            return (publish(built) if publish else built), refused
+        except BaseException:
+            for target, old in previous.items():
+                _restore(target, old)
+            raise
+
+
+def _reason(err: RagError) -> str:
+    if isinstance(err, DocumentReadError):
+        return err.reason
+    return "duplicate" if isinstance(err, DuplicateDocumentError) else "name-taken" if isinstance(err, NameTakenError) else "refused"
+
+
+def _sha256_of(path: Path) -> str:
+    try:
+        return file_sha256(path)
+    except OSError:
+        return ""
 
 
 def remove_document(

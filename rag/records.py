@@ -217,3 +217,20 @@ class ParsedDocument:
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A corpus file left out of the index, and why (``DocumentReadError.reason`` and its message)."""
+
+    file: str
+    sha256: str  # of the bytes refused: unchanged bytes are refused again without being read
+    reason: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Rejection:
+        return cls(data["file"], data["sha256"], data["reason"], data["message"])

@@ -19,9 +19,9 @@ from ..dense.embedders import DEFAULT_EMBEDDER, Embedder, embed_queries, get_emb
 from ..dense.faiss_index import DenseIndex
 from ..errors import EmbedderMismatchError, IndexDamagedError, QueryError
 from ..lexical.index import LexicalIndex
-from ..records import Citation, DocumentMeta, Facts, Hit, Passage, Progress
+from ..records import Citation, DocumentMeta, Facts, Hit, Passage, Progress, Rejection
 from ..store.caches import COMPOUNDS, compound_cache, embed_with_cache, previous_texts
-from ..store.corpus import check_fresh, corpus_changes, parser_stamp, read_corpus
+from ..store.corpus import REJECTED, check_fresh, corpus_changes, parser_stamp, read_corpus, rejected_files
 from ..store.folder import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
 from ..store.rows import read_rows, write_rows
 from ..structure.passages import MAX_PASSAGE_CHARS, passage_index_text
@@ -97,6 +97,7 @@ class SearchIndex:
         self._doc_of = columns.doc_names() if columns is not None else [p.doc_id for p in passages]
         self._graph: RelationGraph | None = None  # built on first use
         self._compounds: list[str] | None = None  # each passage's compound words, kept by a build for the next one
+        self.rejected: list[Rejection] = []  # corpus files left out of the index, and why
 
     # --- building ------------------------------------------------------------------------
 
@@ -109,22 +110,27 @@ class SearchIndex:
         embedder: str | Embedder = DEFAULT_EMBEDDER,
         progress: Progress | None = None,
         compounds: bool = True,
+        strict: bool = False,
     ) -> SearchIndex:
         """Read every file of ``corpus_dir``, index it, and save to ``index_dir`` when given.
 
-        Vectors of passages already embedded in an existing index at ``index_dir`` (same
-        embedder, same text) are reused, so a rebuild after a small change is quick.
+        A file that cannot be read is left out and listed in ``rejected`` with its reason (and in
+        the index folder's ``rejected.json``); with ``strict`` its ``DocumentReadError`` is raised
+        and nothing is written. Vectors of passages already embedded in an existing index at
+        ``index_dir`` (same embedder, same text) are reused, so a rebuild after a small change is quick.
         """
         if index_dir is None:
-            return cls._build(corpus_dir, None, embedder, progress, compounds)
+            return cls._build(corpus_dir, None, embedder, progress, compounds, strict)
         with update_lock(Path(index_dir)):
-            return cls._build(corpus_dir, Path(index_dir), embedder, progress, compounds)
+            return cls._build(corpus_dir, Path(index_dir), embedder, progress, compounds, strict)
 
     @classmethod
-    def _build(cls, corpus_dir: str | Path, index_dir: Path | None, embedder: str | Embedder, progress: Progress | None, compounds: bool) -> SearchIndex:
+    def _build(
+        cls, corpus_dir: str | Path, index_dir: Path | None, embedder: str | Embedder, progress: Progress | None, compounds: bool, strict: bool
+    ) -> SearchIndex:
         started = time.perf_counter()
         model = get_embedder(embedder) if isinstance(embedder, str) else embedder
-        corpus = read_corpus(corpus_dir, progress, previous=index_dir)
+        corpus = read_corpus(corpus_dir, progress, previous=index_dir, strict=strict)
         passages, facts = corpus.passages, corpus.facts
         texts = [passage_index_text(p) for p in passages]
         old_texts = previous_texts(index_dir)  # keys of both caches below
@@ -139,7 +145,7 @@ class SearchIndex:
             "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
             "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
             "dense": dense.describe(),
-            "corpus": {"files": corpus.fingerprints, "passages": len(passages), "parsed_by": parser_stamp()},
+            "corpus": {"files": corpus.fingerprints, "rejected": {r.file: r.sha256 for r in corpus.rejected}, "passages": len(passages), "parsed_by": parser_stamp()},
             "changes": {**corpus_changes(index_dir, corpus.fingerprints), "embedded": embedded, "reused": len(texts) - embedded},
             "build_seconds": 0.0,
         }
@@ -154,6 +160,7 @@ class SearchIndex:
             embedder=model,
         )
         index._compounds = compound_rows
+        index.rejected = corpus.rejected
         manifest["build_seconds"] = round(time.perf_counter() - started, 2)
         if index_dir is not None:
             index.save(index_dir)
@@ -173,6 +180,7 @@ class SearchIndex:
             self.dense.save(folder)
             self.lexical.save(folder)
             (folder / "restorer.json").write_text(json.dumps(self.restorer.to_dict(), ensure_ascii=False), encoding="utf-8")
+            (folder / REJECTED).write_text(json.dumps([r.to_dict() for r in self.rejected], ensure_ascii=False, indent=1), encoding="utf-8")
             (folder / MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
@@ -211,7 +219,7 @@ class SearchIndex:
             raise IndexDamagedError(
                 f"The files in '{folder}' disagree on the number of passages (an interrupted copy?). Rebuild with 'rag index'."
             )
-        return cls(
+        index = cls(
             passages=passages,
             facts=facts,
             documents=documents,
@@ -222,6 +230,8 @@ class SearchIndex:
             embedder=embedder if embedder is not None and not isinstance(embedder, str) else None,
             columns=columns,
         )
+        index.rejected = list(rejected_files(folder).values())
+        return index
 
     @property
     def compounds(self) -> list[str] | None:

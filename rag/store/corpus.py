@@ -4,13 +4,14 @@ kept from the index being replaced when unchanged), and what changed since that 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..documents.reader import list_corpus, read_document
-from ..errors import StaleIndexError
-from ..records import DocumentMeta, Facts, ParsedDocument, Passage, Progress
+from ..errors import CorpusError, DocumentReadError, StaleIndexError
+from ..records import DocumentMeta, Facts, ParsedDocument, Passage, Progress, Rejection
 from ..structure.passages import parse_document
 from .folder import MANIFEST, file_sha256, read_jsonl, read_manifest
 
@@ -25,35 +26,80 @@ class Corpus:
     facts: list[Facts] = field(default_factory=list)
     documents: dict[str, DocumentMeta] = field(default_factory=dict)
     fingerprints: dict[str, str] = field(default_factory=dict)  # file name → sha256
+    rejected: list[Rejection] = field(default_factory=list)  # files left out, in file order
 
 
-def read_corpus(corpus_dir: str | Path, progress: Progress | None = None, *, previous: Path | None = None) -> Corpus:
-    """Read and parse every file of ``corpus_dir``.
+REJECTED = "rejected.json"  # in the index folder: the files left out of it, and why
+
+
+def read_corpus(
+    corpus_dir: str | Path, progress: Progress | None = None, *, previous: Path | None = None, strict: bool = False
+) -> Corpus:
+    """Read and parse every file of ``corpus_dir``; a file that cannot be read is left out and
+    listed in ``Corpus.rejected`` with its reason (``strict``: its error is raised instead).
 
     With ``previous`` (the index folder being replaced), a file whose bytes are unchanged keeps
     the passages, facts and metadata that index holds for it, when that index was built by this
-    same code (``parser_stamp``): an update of one file among a thousand then parses one file.
+    same code (``parser_stamp``): an update of one file among a thousand then parses one file. A
+    file that index refused, with the same bytes, is refused again without being read.
+
+    Raises:
+        CorpusError: no file of the folder can be read (the message lists them and why).
     """
     corpus = Corpus()
     files = list_corpus(corpus_dir)
     kept = parsed_documents(previous) if previous is not None else {}
+    refused = rejected_files(previous) if previous is not None and not strict else {}
     for done, path in enumerate(files, 1):
-        old = kept.get(path.name)
-        digest = file_sha256(path) if old is not None else ""
-        if old is not None and old.fingerprint == digest:
-            parsed = old
-        else:
-            raw = read_document(path)
-            parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
-            digest = raw.sha256
+        parsed = _parsed(path, kept.get(path.name), refused.get(path.name), strict)
+        if progress:
+            progress("read", done, len(files))
+        if isinstance(parsed, Rejection):
+            corpus.rejected.append(parsed)
+            continue
         first = len(corpus.passages)
         corpus.passages += [replace(p, passage_id=first + i) for i, p in enumerate(parsed.passages)]
         corpus.facts += parsed.facts
         corpus.documents[path.name] = parsed.meta
-        corpus.fingerprints[path.name] = digest
-        if progress:
-            progress("read", done, len(files))
+        corpus.fingerprints[path.name] = parsed.fingerprint
+    if not corpus.documents:
+        listed = "; ".join(f"{r.file}: {r.message}" for r in corpus.rejected[:5])
+        raise CorpusError(f"No file of the corpus folder '{corpus_dir}' can be indexed ({listed}).")
     return corpus
+
+
+def _parsed(path: Path, old: ParsedDocument | None, refused: Rejection | None, strict: bool) -> ParsedDocument | Rejection:
+    """The file parsed (or kept from the previous index when its bytes are unchanged), or why not."""
+    if old is not None or refused is not None:
+        digest = file_sha256(path)
+        if old is not None and old.fingerprint == digest:
+            return old
+        if refused is not None and refused.sha256 == digest:
+            return refused
+    try:
+        raw = read_document(path)
+        return parse_document(path.name, raw.text, fingerprint=raw.sha256)
+    except DocumentReadError as err:
+        if strict:
+            raise
+        logger.warning("left out of the index: %s", err)
+        return Rejection(path.name, _sha256_or_empty(path), err.reason, str(err))
+
+
+def _sha256_or_empty(path: Path) -> str:
+    try:
+        return file_sha256(path)
+    except OSError:  # unreadable: it is read again next time
+        return ""
+
+
+def rejected_files(index_dir: Path) -> dict[str, Rejection]:
+    """The files the index in ``index_dir`` left out, by name (none when it has no such list)."""
+    try:
+        rows = json.loads((index_dir / REJECTED).read_text(encoding="utf-8"))
+        return {row["file"]: Rejection.from_dict(row) for row in rows}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 PARSING_CODE = ("documents", "structure", "text", "records.py")  # what a parsed document depends on
@@ -93,7 +139,7 @@ def parsed_documents(index_dir: Path) -> dict[str, ParsedDocument]:
 
 def check_fresh(manifest: dict, corpus_dir: str | Path, folder: Path) -> None:
     """Raise StaleIndexError when the corpus files differ from those the index was built from."""
-    built = manifest["corpus"]["files"]
+    built = {**manifest["corpus"].get("rejected", {}), **manifest["corpus"]["files"]}  # a refused file is known too
     current = {path.name: path for path in list_corpus(corpus_dir)}
     added = sorted(set(current) - set(built))
     removed = sorted(set(built) - set(current))
