@@ -72,3 +72,14 @@ def test_questions_across_plans_and_about_implementation():
     assert "basis" not in question_intents("Đơn vị nào thực hiện Chỉ thị 05?")
     assert "basis" not in question_intents("Nơi nào triển khai Quyết định 12 trước?")
     assert "basis" in question_intents("Những văn bản nào cụ thể hóa Nghị quyết 36?")
+
+
+def test_state_documents_by_number_however_typed():
+    from rag.text.doc_numbers import doc_number_keys
+
+    assert "#kh204" in doc_number_keys("Số: 0204/KH-UBND") and "#kh204" in doc_number_keys("KH 0204 của UBND Cà Mau")
+    assert "#nđ16" in doc_number_keys("Nghị định số 16/2025/NĐ-CP") and "#nđ16" in doc_number_keys("Nghị định 16/2025")
+    assert "#nq386" in doc_number_keys("NQ 386") and "#nq386" in doc_number_keys("Nghị quyết số 386/NQ-HĐND")
+    assert "#cđ220" in doc_number_keys("Công điện số 220/CĐ-TTg") and "#cđ220" in doc_number_keys("công điện 220")
+    assert "#cđ220" in doc_number_keys("CĐ 220")
+    assert not doc_number_keys("tối đa 5 người mỗi lớp")

@@ -12,28 +12,17 @@ import re
 DOC_TYPE_CODES = {
     "kết luận": "kl", "chỉ thị": "ct", "kế hoạch": "kh", "hướng dẫn": "hd", "quy định": "qđ",
     "nghị quyết": "nq", "quyết định": "qđ", "thông báo": "tb", "công văn": "cv", "báo cáo": "bc",
-    "nghị định": "nđ", "thông tư": "tt", "chương trình": "ctr", "thông tri": "ttr",
+    "nghị định": "nđ", "thông tư": "tt", "chương trình": "ctr", "thông tri": "ttr", "công điện": "cđ",
+    "quy chế": "qc", "đề án": "đa",
 }  # fmt: skip
-
-
-_CODE_ALIASES = {"qđi": "qđ", "qd": "qđ", "nd": "nđ"}
-
-
+_CODE_ALIASES = {"qđi": "qđ", "qd": "qđ", "nd": "nđ", "cd": "cđ", "da": "đa"}
 _TYPE_WORDS = "|".join(sorted(DOC_TYPE_CODES, key=len, reverse=True))
-
-
 # Party style "01-KL/TW", "01 - KL/TW"; state style "27/CT-TTg", "30/2020/NĐ-CP".
 _PARTY_NUMBER = re.compile(r"\b(\d{1,4})\s*-\s*([a-zđ]{1,5})\s*/\s*([a-zđ]{1,10})\b", re.IGNORECASE)
-
-
 _STATE_NUMBER = re.compile(r"\b(\d{1,4})/(?:\d{4}/)?([a-zđ]{1,5})-([a-zđ]{1,10})\b", re.IGNORECASE)
-
-
 # Loose forms: "Kết luận số 01", "kết luận 01", "KL 01", "KL01", "CT05".
 _NAMED_NUMBER = re.compile(rf"\b({_TYPE_WORDS})\s+(?:số\s+)?(\d{{1,4}})\b", re.IGNORECASE)
-
-
-_CODE_NUMBER = re.compile(r"\b(kl|ct|kh|hd|qđ|qđi|nq|tb|cv|nđ)\s?-?(\d{1,4})\b", re.IGNORECASE)
+_CODE_NUMBER = re.compile(r"\b(kl|ct|kh|hd|qđ|qđi|nq|tb|cv|nđ|cđ)\s?-?(\d{1,4})\b", re.IGNORECASE)
 
 
 def doc_number_keys(text: str) -> list[str]:
