@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..documents.reader import list_corpus, read_document
-from ..errors import StaleIndexError
+from ..errors import DocumentReadError, StaleIndexError
 from ..records import DocumentMeta, Facts, ParsedDocument, Passage, Progress
 from ..structure.passages import parse_document
 from .folder import MANIFEST, file_sha256, read_jsonl, read_manifest
@@ -46,6 +46,14 @@ def read_corpus(corpus_dir: str | Path, progress: Progress | None = None, *, pre
             raw = read_document(path)
             parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
             digest = raw.sha256
+            if not parsed.passages:
+                # Indexed empty it could never be found, and nobody would know why: say so.
+                raise DocumentReadError(
+                    str(path),
+                    "no passage of text was found in it (only a header, a signature or nothing readable)",
+                    "Check that the file holds the document's text, or move it out of the corpus folder.",
+                    reason="no-passages",
+                )
         first = len(corpus.passages)
         corpus.passages += [replace(p, passage_id=first + i) for i, p in enumerate(parsed.passages)]
         corpus.facts += parsed.facts

@@ -18,7 +18,7 @@ from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown
 LOOKAHEAD = 5  # a role line's signer is at most this many blocks further on
 
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
-_ROLE_PREFIX = re.compile(r"^(?:T/M|TM|K/T|KT|TL|TUQ|Q|Q/|T/L)[.\s]\s*(?=[" + VIET_UPPER + "])")
+_ROLE_PREFIX = re.compile(r"^(?:T/M|TM|K/T|KT|TL|TUQ|Q|Q/|T/L)(?:[.\s]\s*(?=[" + VIET_UPPER + r"])|\.$)")  # "TL." alone too
 _ROLE_TITLE = re.compile(
     r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|CHỦ NHIỆM|CỤC TRƯỞNG|"
     r"TỔNG CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TỔNG KIỂM TOÁN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|"
@@ -51,7 +51,8 @@ def _is_upper(text: str) -> bool:
 
 def is_role(text: str) -> bool:
     """ "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC": a signature's role line."""
-    head = _TRAILING_NAME.sub("", text).strip() or text  # "K/T THỦ TƯỚNG … PHÓ THỦ TƯỚNG Tố Hữu"
+    match = _TRAILING_NAME.search(text)  # "K/T THỦ TƯỚNG … PHÓ THỦ TƯỚNG Tố Hữu"
+    head = text[: match.start("name")].strip() if match and match.start("name") else text
     return len(head) <= 120 and _is_upper(head) and bool(_ROLE_PREFIX.match(head) or _ROLE_TITLE.match(head))
 
 
@@ -90,8 +91,8 @@ def _closing_length(blocks: list) -> int:
         elif signed:
             if not (listing and text[:1] in "-+•") and not _NOTE.match(text):
                 return n
-        elif is_role(text) or _NOTE.match(text) or (_is_upper(text) and len(text) <= 80 and not listing):
-            listing = False
+        elif is_role(text) or _NOTE.match(text) or (_is_upper(text) and len(text) <= 80):
+            pass  # the recipients list may go on beside the signature: "Nơi nhận:", "T/M …", "- …"
         elif signer_name(text):
             signed = True
         elif listing and (text[:1] in "-+•" or len(text) <= 100):
@@ -128,8 +129,7 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
     listing = False
     for block in closing:
         for line in re.split(r"\s{2,}|\t|\n", block.text):
-            cells = [cell for cell in line.split("|") if re.search(r"\w", cell)]
-            text = clean(cells[0]) if cells else ""  # "- Thường trực Tỉnh ủy, | (để b/c)": a note beside it
+            text = clean(line)  # "- Thường trực Tỉnh ủy, | (để b/c)": the note beside it stays with it
             if not text or _NOTE.match(text):
                 continue
             if match := _RECIPIENTS.match(text):
@@ -146,12 +146,13 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
             elif name and roles and not signer:
                 signer = name
             elif listing or text[:1] in "-+•":
-                recipient = re.sub(r"\s*\|.*$", "", text.lstrip("-+• ")).rstrip(",;. ")
+                recipient = text.lstrip("-+• ").rstrip(",;. ")
                 # A flattened last line: "- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng".
-                signed = _SIGNED_AT_END.search(recipient) if name and not signer else None
-                if signed and is_role(signed.group("role")):
+                signed = _SIGNED_AT_END.search(recipient) if not signer else None
+                if signed and is_role(signed.group("role").strip(" ,")):
                     roles.append(signed.group("role").strip(" ,"))
-                    signer, recipient = name, recipient[: signed.start()].rstrip(",;. ")
+                    signer = recipient[signed.end("role") :].strip()
+                    recipient = recipient[: signed.start()].rstrip(",;. ")
                 if recipient:
                     recipients.append(recipient)
     return recipients, roles, signer

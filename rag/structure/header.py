@@ -37,7 +37,7 @@ _MOTTO = re.compile(
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
 )
 _NUMBER = re.compile(
-    r"(?<![\w/])Số\s*:?\s*(?P<number>\d[\d.]*(?:\s*[-/]\s*[\wĐđ&.]+)+|/\s*[\wĐđ]+(?:\s*[-/]\s*[\wĐđ]+)*)"
+    r"(?<![\w/])Số\s*:?\s*(?P<number>\d[\d.]*(?:\s*[-/]\s*[\wĐđ&.]+)+|[-/]\s*[\wĐđ]+(?:\s*[-/]\s*[\wĐđ]+)+)"  # "Số: /KH-UBND", "Số - HD/BTCTU": unnumbered
 )
 _DATE = re.compile(r",?\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
 _SEPARATOR = re.compile(r"^[-_=*–—.\s]{3,}$|^[*\s]+$")
@@ -51,7 +51,8 @@ _BODY_HEAD = re.compile(
     r"^(?:BAN|ĐẢNG ỦY|ĐẢNG BỘ|ĐẢNG ĐOÀN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC|VỤ|ỦY BAN|HỘI ĐỒNG|BỘ|TỈNH ỦY|"
     r"THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|CHI BỘ|TRƯỜNG|VIỆN|TRUNG TÂM|CÔNG AN|THANH TRA|KIỂM TOÁN)\b"
 )
-_DATE_WORDS = {"ngày", "tháng", "năm", "số"}
+_MOTTO_PIECE = re.compile(r"(?:CỘNG|HÒA|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐẢNG|SẢN|\s)+")  # a line the motto was cut into
+_FORM_WORDS = {"ngày", "tháng", "năm", "số", "v", "kính", "gửi"}  # the labels of the form, not its content
 _MOTTO_WORDS = set("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
 _PLACE_WORDS = {"phố", "xã", "thị", "trấn"}  # "Thành phố Hồ Chí Minh": lower-case words inside a place
 
@@ -124,7 +125,7 @@ def read_header(lines: list[str]) -> Header:
     if motto_row is not None:
         # The issuer cell is the run of capitalised lines just before the motto (or the number).
         zone_start = motto_row
-        while zone_start > 0 and len(texts[zone_start - 1]) < 120 and (_is_upper(texts[zone_start - 1]) or _NUMBER.match(texts[zone_start - 1])):
+        while zone_start > 0 and len(texts[zone_start - 1]) < 120 and (_is_upper(texts[zone_start - 1]) or texts[zone_start - 1].startswith("Số")):
             zone_start -= 1
     head = Header(start=rows[zone_start][0])
     found: dict[str, object] = {}
@@ -145,6 +146,11 @@ def read_header(lines: list[str]) -> Header:
                 date_row = i
                 date_end = match.end() if match.end() <= len(text) else None
         typed = _TYPE.match(text)
+        if not typed and _is_upper(text) and len(text) <= 12 and i + 1 < len(texts):
+            # "NGHỊ" / "QUYẾT": a type word cut by a line break; the summary goes on after it
+            joined = _TYPE.match(f"{text} {texts[i + 1]}")
+            if joined and len(joined.group("type")) > len(text):
+                typed, i = joined, i + 1
         if not typed and date_end is not None:
             typed = _TYPE.match(text[date_end:].strip())  # "299/TTg Hà Nội, ngày … CHỈ THỊ VỀ …" on one line
         if typed and not _MOTTO.search(text):
@@ -160,8 +166,8 @@ def read_header(lines: list[str]) -> Header:
         symbol = re.split(r"[-/]", str(found["number"]).lstrip("0123456789.-/"))[0]
         # A subject line ("V/v …") makes a công văn, whatever its symbol says ("5662/CT-CS": Cục Thuế).
         found["doc_type"] = "CÔNG VĂN" if found.get("subject") else SYMBOL_TYPES.get(symbol, "CÔNG VĂN" if found.get("to") else "")
-    issuer_rows = _issuer_rows(texts, zone_start, motto_row, number_row)
-    bodies = _split_bodies([texts[i] for i in issuer_rows])
+    issuer_cell = _issuer_rows(texts, zone_start, (number_row, date_row, type_row))
+    bodies = _split_bodies(issuer_cell)
     if bodies:
         found["issuer"] = bodies[-1]
         if len(bodies) > 1:
@@ -171,10 +177,10 @@ def read_header(lines: list[str]) -> Header:
     # The enacting line ("CHÍNH PHỦ" above "Căn cứ …") repeats the issuer: read as header too.
     if title_end + 1 < len(texts) and found.get("issuer") and texts[title_end + 1].replace(" ", "") in str(found["issuer"]).replace(" ", ""):
         title_end += 1
-    words = _words(" ".join(str(v) for v in found.values()) + " " + " ".join(texts[i] for i in issuer_rows))
+    words = _words(" ".join(str(v) for v in found.values()) + " " + " ".join(issuer_cell))
     for i in range(zone_start, title_end + 1):
         left = {w for w in _words(_MOTTO.sub(" ", texts[i])) if not w.isdigit()}  # "ngày 10 tháng 3": the date
-        if left <= words | _DATE_WORDS | _MOTTO_WORDS:
+        if left <= words | _FORM_WORDS | _MOTTO_WORDS:
             read_rows.add(rows[i][0])
     head.fields, head.end, head.read = _tidy(found), rows[title_end][0], read_rows
     return head
@@ -199,8 +205,11 @@ def _read_title(texts: list[str], i: int, rest: str, found: dict[str, object], b
             previous = title[-1]
             if previous.endswith((".", ";", ":", "!", "?")) or _BODY_OPENING.match(text):
                 break
-            if _is_upper(previous) != _is_upper(text) and not text[:1].islower() and not previous.endswith((",", "của", "về", "và")):
+            carried = text[:1].islower() or previous.endswith((",", "của", "về", "và", "thực hiện"))
+            if _is_upper(previous) != _is_upper(text) and not carried:
                 break
+            if not _is_upper(text) and not carried and (text.endswith((".", ";", ":", "!", "?")) or len(text) > 120):
+                break  # "Năm 2024 các chi bộ đạt kết quả tốt.": a sentence of the body, not the summary
         title.append(text)
         end = k
     if title:
@@ -220,7 +229,7 @@ def _read_untyped(texts: list[str], start: int, found: dict[str, object], number
         if subject and "title" not in found:
             lines = [_DATE.split(subject.group("subject"))[0].strip()]
             while k + 1 < len(texts) and len(lines) < 4 and not lines[-1].endswith(".") and not (
-                _DATE.search(texts[k + 1]) or _ADDRESSEES.search(texts[k + 1]) or _MOTTO.search(texts[k + 1]) or _is_upper(texts[k + 1])
+                _DATE.search(" ".join(texts[k + 1 : k + 3])) or _ADDRESSEES.search(texts[k + 1]) or _MOTTO.search(texts[k + 1]) or _is_upper(texts[k + 1])
             ):
                 k += 1
                 lines.append(texts[k])
@@ -237,18 +246,36 @@ def _read_untyped(texts: list[str], start: int, found: dict[str, object], number
     return end
 
 
-def _issuer_rows(texts: list[str], start: int, motto_row: int | None, number_row: int | None) -> list[int]:
-    """Capitalised lines of the issuer cell: before the motto and the number, not the motto itself."""
-    if motto_row is None and number_row is None:
+def _motto_rows(texts: list[str]) -> set[int]:
+    """Rows the motto covers, also when a line break cuts it ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA …")."""
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    joined = "\n".join(texts)
+    covered: set[int] = set()
+    for match in _MOTTO.finditer(joined):
+        covered |= {i for i, at in enumerate(starts) if at < match.end() and at + len(texts[i]) > match.start()}
+    return covered
+
+
+def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) -> list[str]:
+    """The issuer cell: capitalised text from the header's start to the number, date or type line,
+    leaving out the motto; the cell may sit before the motto, after it, or share its line."""
+    ends = [r for r in stops if r is not None]
+    if not ends:
         return []  # no header table: the issuer is read from the preamble
-    stop = min(r for r in (motto_row, number_row, start + 8) if r is not None)
-    rows = [i for i in range(start, stop) if _is_upper(texts[i]) and not _MOTTO.search(texts[i])]
-    if not rows and motto_row is not None:
-        # Motto first: the issuer is what is left of the motto's own line, or the line after it.
-        left = _MOTTO.split(texts[motto_row])[0].strip()
-        if left and _is_upper(left):
-            return [motto_row]
-    return rows
+    motto = _motto_rows(texts)
+    cell = []
+    for i in range(start, min(min(ends), start + 12)):
+        text = texts[i]
+        if i in motto:
+            text = _MOTTO.split(text)[0].strip()  # "PHỦ THỦ TƯỚNG ----- CỘNG HÒA …": the part before it
+            if not (text and _is_upper(text) and not _MOTTO_PIECE.fullmatch(text)):
+                continue
+        if _is_upper(text):
+            cell.append(text)
+    return cell
 
 
 def _tidy(found: dict[str, object]) -> dict[str, object]:

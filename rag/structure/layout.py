@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
 from ..documents.pdf_repair import repair_pdf_text
 from ..text.normalize import strip_markdown, unify_tone_marks
-from .closing import read_closing, split_tail
+from .closing import is_role, read_closing, split_tail
 from .header import DOC_TYPES, read_header
 
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
@@ -27,6 +27,8 @@ _PREAMBLE_ISSUER = re.compile(
     r"(?:ban hành|xây dựng|triển khai)",
 )
 _SENTENCE_END = tuple(".:;!?…")
+_BARE_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")  # a PDF page number between paragraphs: no text
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def _starts_block(line: str) -> bool:
         or any(p.match(plain) for _, p in HEADING_PATTERNS)
         or _RECIPIENTS.match(plain)
         or _SEPARATOR.match(plain)
+        or is_role(plain)
         or plain.strip(" .:") in DOC_TYPES
     )
 
@@ -88,14 +91,23 @@ def _is_spaced(lines: list[str]) -> bool:
 def _is_heading_wrap(previous: str, line: str) -> bool:
     """ "I. MỤC ĐÍCH," + "YÊU CẦU": a capitalised line that ends on a comma, a dash or "VÀ" goes on."""
     previous, line = strip_markdown(previous).strip(), strip_markdown(line).strip()
-    return line.isupper() and len(line) <= 120 and bool(re.search(r"(?:[,\-–]|\sVÀ|\sCỦA|\sVỀ)$", previous))
+    one_word = " " not in previous and previous.strip(" .:") not in DOC_TYPES  # "BỒI" + "DƯỠNG, GIẢNG DẠY …"
+    return line.isupper() and len(line) <= 120 and (one_word or bool(re.search(r"(?:[,\-–]|\sVÀ|\sCỦA|\sVỀ)$", previous)))
 
 
 def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool, spaced: bool = True) -> bool:
     """Whether ``line`` carries on the paragraph gathered so far."""
+    joined = " ".join(paragraph)
+    bold_open = joined.count("**") % 2 == 1
+    if bold_open and len(joined) < 200 and len(line) < 200 and not _starts_block(line):
+        return True  # "**QUY" + "ĐỊNH CHUNG**": a bold heading cut by a line break
     if _starts_block(line):
         return False
     previous = paragraph[-1]
+    if joined.startswith("**") and previous.endswith("**") and not bold_open:
+        return False  # a line in bold ends with its bold: "**Điều 1. Phông lưu trữ …**" is a heading
+    if _BARE_ITEM.match(strip_markdown(previous).strip()):
+        return True  # "1." alone on its line: its text is on the next one
     if previous.isupper() or _SEPARATOR.match(previous):
         return _is_heading_wrap(previous, line)  # type lines, capitalised headings and separators stand alone
     if line[:1].islower():
@@ -121,7 +133,7 @@ def split_blocks(text: str, *, wrapped: bool | None = None, spaced: bool | None 
     after_blank = False
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
-        if not re.search(r"\w", line):
+        if not re.search(r"\w", line) or _PAGE_NUMBER.match(line):
             if line and paragraph:
                 blocks.append(Block(" ".join(paragraph), start, last))  # a separator or a table cell ends it
                 paragraph = []

@@ -120,6 +120,20 @@ def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
     yield from close(float("-inf"))
 
 
+_ANNEX_START = re.compile(r"^(?:PHỤ LỤC|MẪU|BIỂU|DANH MỤC)\b")
+
+
+def split_annex(blocks: list[Block]) -> list[list[Block]]:
+    """One annex per "PHỤ LỤC …" (or "MẪU", "BIỂU", "DANH MỤC") line in capitals: an attached
+    regulation may be followed by its appendices, each a section of its own."""
+    parts: list[list[Block]] = []
+    for block in blocks:
+        if not parts or (_ANNEX_START.match(block.plain) and block.plain.isupper() and parts[-1]):
+            parts.append([])
+        parts[-1].append(block)
+    return parts
+
+
 def annex_title(blocks: list[Block]) -> tuple[str, list[Block]]:
     """An annex (after the signature) is named by its first line when that line is a title in
     capitals or a "Phụ lục …"; otherwise it is the "Phụ lục" of the document."""
@@ -147,10 +161,10 @@ def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDo
     layout = parse_layout(text)
     fields = read_metadata(doc_id, layout)
     passages = build_passages(doc_id, layout.body)
-    for annex in layout.annexes:
-        title, blocks = annex_title(annex)
+    for part in (part for annex in layout.annexes for part in split_annex(annex)):
+        title, blocks = annex_title(part)
         if not blocks:  # a title alone is text too
-            blocks, title = annex, ANNEX_TITLE
+            blocks, title = part, ANNEX_TITLE
         passages += build_passages(doc_id, blocks, first_id=len(passages), prefix=(title,))
     fields["year"] = plan_year(str(fields.get("title", "")), str(fields.get("date", "")), [p.text for p in passages])
     meta = DocumentMeta.from_dict(fields)
