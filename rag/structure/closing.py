@@ -142,7 +142,6 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
                     head = text[: text.rfind(name)].strip() if name and text.endswith(name) else text
                     roles.append(head)
                     signer = name
-                listing = False
             elif name and roles and not signer:
                 signer = name
             elif listing or text[:1] in "-+•":

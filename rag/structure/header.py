@@ -33,8 +33,8 @@ MAX_TITLE_ROWS = 5
 
 _TYPE = re.compile(r"^(?P<type>" + "|".join(sorted(DOC_TYPES, key=len, reverse=True)) + r")(?![\w])\s*(?P<rest>.*)$")
 _MOTTO = re.compile(
-    r"CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"(?<!\w)(?:CỘNG\s*HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)(?!\w)"
 )
 _NUMBER = re.compile(
     r"(?<![\w/])Số\s*:?\s*(?P<number>\d[\d.]*(?:\s*[-/]\s*[\wĐđ&.]+)+|[-/]\s*[\wĐđ]+(?:\s*[-/]\s*[\wĐđ]+)+)"  # "Số: /KH-UBND", "Số - HD/BTCTU": unnumbered
@@ -178,8 +178,9 @@ def read_header(lines: list[str]) -> Header:
     if title_end + 1 < len(texts) and found.get("issuer") and texts[title_end + 1].replace(" ", "") in str(found["issuer"]).replace(" ", ""):
         title_end += 1
     words = _words(" ".join(str(v) for v in found.values()) + " " + " ".join(issuer_cell))
+    words |= {str(int(part)) for part in str(found.get("date", "")).split("-") if part}  # "ngày 10 tháng 3"
     for i in range(zone_start, title_end + 1):
-        left = {w for w in _words(_MOTTO.sub(" ", texts[i])) if not w.isdigit()}  # "ngày 10 tháng 3": the date
+        left = _words(_MOTTO.sub(" ", texts[i]))
         if left <= words | _FORM_WORDS | _MOTTO_WORDS:
             read_rows.add(rows[i][0])
     head.fields, head.end, head.read = _tidy(found), rows[title_end][0], read_rows
