@@ -98,7 +98,8 @@ def _split_bodies(lines: list[str]) -> list[str]:
     """The issuer cell's lines as bodies: a line opening with a body word starts the next body."""
     bodies: list[str] = []
     for line in lines:
-        if bodies and _BODY_HEAD.match(line) and not bodies[-1].endswith(("NHÂN", "CHẤP")):
+        # One word is no body yet: "ỦY" / "BAN NHÂN DÂN" is a name cut by a line break.
+        if bodies and _BODY_HEAD.match(line) and " " in bodies[-1]:
             bodies.append(line)
         elif bodies:
             bodies[-1] = f"{bodies[-1]} {line}"

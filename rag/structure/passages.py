@@ -18,6 +18,7 @@ from .layout import Block, parse_layout, read_metadata
 MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
 MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
 MAX_TITLE_CHARS = 90
+TABLE_CELL_CHARS = 40  # a plain paragraph this short, with two more like it in a row, is a table cell
 SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
 ANNEX_TITLE = "Phụ lục"  # text after the signature that names itself by no title line
 PREAMBLE_TITLE = "Căn cứ ban hành"  # the opening "Thực hiện …/Căn cứ …" paragraph states the legal basis  # a numbered item with content is cut to this length where it names a section
@@ -143,9 +144,39 @@ def annex_title(blocks: list[Block]) -> tuple[str, list[Block]]:
     return ANNEX_TITLE, blocks
 
 
+def _join_cells(leaves: list[tuple[tuple[str, ...], Block]]) -> list[tuple[tuple[str, ...], Block]]:
+    """A table flattened into text has one cell per line ("Sở Nông nghiệp và", "Môi trường", "2025"):
+    three or more plain paragraphs this short in a row under one heading, none ending a sentence,
+    are read as rows of one
+    passage, cells apart by " | ", up to a passage's length."""
+    out: list[tuple[tuple[str, ...], Block]] = []
+    run: list[Block] = []
+    run_path: tuple[str, ...] = ()
+
+    def flush() -> None:
+        if len(run) >= 3:
+            text = " | ".join(b.text for b in run)
+            out.append((run_path, Block(text, run[0].line_start, run[-1].line_end)))
+        else:
+            out.extend((run_path, b) for b in run)
+        run.clear()
+
+    for path, block in leaves:
+        cell = block.kind == "paragraph" and len(block.plain) < TABLE_CELL_CHARS and not block.plain.endswith(tuple(".;:!?"))
+        if run and (not cell or path != run_path or sum(len(b.text) for b in run) > MAX_PASSAGE_CHARS // 2):
+            flush()
+        if cell:
+            run_path = path
+            run.append(block)
+        else:
+            out.append((path, block))
+    flush()
+    return out
+
+
 def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix: tuple[str, ...] = ()) -> list[Passage]:
     passages: list[Passage] = []
-    for path, block in _tree_leaves(body):
+    for path, block in _join_cells(list(_tree_leaves(body))):
         path = prefix + path
         context = ""
         previous = passages[-1] if passages else None
@@ -196,4 +227,5 @@ def passage_index_text(passage: Passage) -> str:
     """What the indexes see: the heading path, then the passage, without markdown."""
     path = " › ".join(strip_markdown(title) for title in passage.section_path)
     text = f"{passage.text} ({passage.context})" if passage.context else passage.text
+    text = text.replace(" | ", " ")  # cells of a table row: the pipes are layout, not words
     return index_text(f"{path}. {text}" if path else text)
