@@ -146,6 +146,12 @@ def test_short_paragraphs_after_the_type_line_are_not_all_title():
     assert [p.text for p in doc.passages][:3] == ["Năm 2024 các chi bộ đạt kết quả tốt.", "Cần phát huy.", "Cần khắc phục hạn chế."]
 
 
+def test_a_sentence_cut_by_a_line_break_is_one_paragraph():
+    text = "NGHỊ ĐỊNH\nquy định về bồi dưỡng\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15, ngày\n18 tháng 02 năm 2025;\nĐiều 1. Phạm vi\nNghị định này quy định về bồi dưỡng.\n"
+    texts = [p.text for p in parse_document("nd.txt", text).passages]
+    assert "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15, ngày 18 tháng 02 năm 2025;" in texts
+
+
 def test_state_and_party_numbers():
     def header(number_line: str) -> str:
         return f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{number_line}\n*Đắk Lắk, ngày 18\ntháng 11 năm 2025*\nKẾ HOẠCH\nphòng chống thiên tai\n- Làm tốt.\n"

@@ -28,6 +28,8 @@ _PREAMBLE_ISSUER = re.compile(
 )
 _SENTENCE_END = tuple(".:;!?…")
 _BARE_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
+# A line that ends on a comma or on a word no sentence ends with has its sentence on the next line.
+_MID_SENTENCE = re.compile(r"(?:,|\s(?:ngày|số|của|và|về|tại|theo|với|cho|năm|tháng|các|những|trong|đối với))\s*$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")  # a PDF page number between paragraphs: no text
 
 
@@ -112,6 +114,8 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
         return _is_heading_wrap(previous, line)  # type lines, capitalised headings and separators stand alone
     if line[:1].islower():
         return True  # no paragraph, heading or item starts in lower case: a broken line
+    if _MID_SENTENCE.search(strip_markdown(previous)):
+        return True  # "Căn cứ Luật … số 63/2025/QH15, ngày" + "18 tháng 02 năm 2025;": the sentence goes on
     if not wrapped:
         return spaced and not after_blank
     if len(paragraph) == 1 and _starts_block(previous) and len(previous) < 60:
