@@ -26,7 +26,7 @@ class DocumentReadError(RagError):
     ``no-text``      a PDF without a text layer (a scan); OCR is not supported
     ``damaged``      a truncated or corrupt PDF or .docx: bad zip, bad XML, a reader library's error
     ``protected``    password-protected
-    ``no-passages``  (ingest) read, but nothing to index
+    ``no-passages``  (ingest, build) read, but nothing to index
     ``unreadable``   the file cannot be opened or read (OS errors); the default
     ===============  =================================================================================
     """

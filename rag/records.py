@@ -75,6 +75,7 @@ class DocumentMeta:
     doc_type: str = ""  # "KẾ HOẠCH", "KẾT LUẬN", …
     number: str = ""  # "45-KH/TU"
     issuer: str = ""  # "TỈNH ỦY LẠNG SƠN" or, failing a header, who issues it in the preamble
+    issuer_parent: str = ""  # the line above the issuer in its cell: "BAN CHẤP HÀNH TRUNG ƯƠNG"
     place: str = ""
     date: str = ""  # ISO "2022-02-14" when a full date is written
     title: str = ""  # the summary (trích yếu) below the type line

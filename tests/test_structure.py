@@ -1,6 +1,11 @@
+import pytest
+
+from rag.errors import DocumentReadError
+from rag.store.corpus import read_corpus
 from rag.structure.passages import parse_document, passage_index_text, split_long
 
 from .conftest import CORPUS
+from .kept import lost_lines
 
 
 def parse(name: str):
@@ -67,11 +72,101 @@ def test_preamble_is_labelled_as_the_legal_basis():
     assert first.section_path == ("Căn cứ ban hành",)
 
 
-def test_every_body_line_lands_in_some_passage():
+def test_every_line_lands_in_a_passage_or_the_metadata():
     doc = parse("002")
     assert len(doc.passages) > 50
     assert all(0 < len(p.text) <= 1500 for p in doc.passages)
     assert all(p.line_start <= p.line_end for p in doc.passages)
+    for path in sorted(CORPUS.glob("*.txt")):
+        assert lost_lines(path.read_text(encoding="utf-8"), path.name) == [], path.name
+
+
+# --- ways text used to vanish, each in a few lines ----------------------------------------------
+
+SIGNATURE = "Nơi nhận:\n- Như trên;\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn An\n"
+
+
+def test_a_type_line_with_its_number_is_the_type_line():
+    # Not exactly a type word, and a later line is one: the document used to be all header.
+    text = (
+        "ĐẢNG BỘ TỈNH ĐẮK LẮK\nĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH\n*\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Đắk Lắk, ngày 05 tháng 3 năm 2025\nHƯỚNG DẪN SỐ 05-HD/ĐUK\nvề sinh hoạt chi bộ\n"
+        "I. MỤC ĐÍCH\n- Nâng cao chất lượng sinh hoạt chi bộ.\nCHƯƠNG TRÌNH\n- Chi bộ họp mỗi tháng một lần.\n" + SIGNATURE
+    )
+    doc = parse_document("hd.txt", text)
+    assert (doc.meta.doc_type, doc.meta.number, doc.meta.date) == ("HƯỚNG DẪN", "05-HD/ĐUK", "2025-03-05")
+    assert (doc.meta.issuer, doc.meta.issuer_parent) == ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG BỘ TỈNH ĐẮK LẮK")
+    texts = [p.text for p in doc.passages]
+    assert "- Nâng cao chất lượng sinh hoạt chi bộ." in texts and "- Chi bộ họp mỗi tháng một lần." in texts
+    assert lost_lines(text) == []
+
+
+def test_capital_lines_that_start_like_a_signature_do_not_end_the_body():
+    text = (
+        "KẾ HOẠCH\nhọc tập chuyên đề năm 2025\n\nI. NỘI DUNG\n\nCHỦ TỊCH HỒ CHÍ MINH VỚI CÔNG TÁC CÁN BỘ\n\n"
+        "- Nghiên cứu tác phẩm của Người về cán bộ.\n\nBÍ THƯ CHI BỘ GƯƠNG MẪU\n\n- Bí thư chi bộ nêu gương trước đảng viên.\n\n"
+        "Nơi nhận báo cáo: Ban Tuyên giáo Tỉnh ủy, trước ngày 30/6/2025.\n\n- Các chi bộ gửi báo cáo đúng hạn.\n\n" + SIGNATURE
+    )
+    doc = parse_document("kh.txt", text)
+    kept = " ".join(p.text + " " + " ".join(p.section_path) for p in doc.passages)
+    for words in ("CHỦ TỊCH HỒ CHÍ MINH", "BÍ THƯ CHI BỘ GƯƠNG MẪU", "Nơi nhận báo cáo", "đúng hạn"):
+        assert words in kept
+    assert doc.meta.signer == "Nguyễn Văn An" and doc.meta.recipients == ("Như trên", "Lưu VP")
+    assert lost_lines(text) == []
+
+
+def test_text_after_the_signature_is_passages_with_their_own_path():
+    text = (
+        "QUYẾT ĐỊNH\nban hành Quy định về học tập\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định về học tập.\n\n"
+        + SIGNATURE
+        + "\nQUY ĐỊNH\nvề học tập của cán bộ\n(Ban hành kèm theo Quyết định số 12-QĐ/TU ngày 01/3/2025)\n"
+        "Điều 1. Phạm vi\nQuy định này áp dụng với cán bộ chủ chốt.\n\n"
+        "PHỤ LỤC\nPHÂN BỔ CHỈ TIÊU\n- Huyện A: 10 người.\n- Huyện B: 12 người.\n"
+    )
+    doc = parse_document("qd.txt", text)
+    paths = {p.text: p.section_path for p in doc.passages}
+    assert paths["Quy định này áp dụng với cán bộ chủ chốt."] == ("QUY ĐỊNH", "Điều 1. Phạm vi")
+    assert paths["- Huyện B: 12 người."][0] == "PHỤ LỤC"
+    assert doc.meta.signer == "Nguyễn Văn An"
+    assert lost_lines(text) == []
+
+
+def test_a_separator_after_the_preamble_does_not_make_it_header():
+    text = "KẾ HOẠCH\nVề việc tổ chức hội nghị\nThực hiện Chỉ thị số 05-CT/TW, Ban Thường vụ xây dựng kế hoạch.\n-----\nI. MỤC ĐÍCH\n- Quán triệt sâu sắc.\n"
+    doc = parse_document("kh.txt", text)
+    assert doc.meta.title == "Về việc tổ chức hội nghị"
+    assert doc.passages[0].text.startswith("Thực hiện Chỉ thị số 05-CT/TW")
+    assert lost_lines(text) == []
+
+
+def test_short_paragraphs_after_the_type_line_are_not_all_title():
+    text = "KẾ HOẠCH\nTổ chức hội nghị tổng kết\nNăm 2024 các chi bộ đạt kết quả tốt.\nCần phát huy.\nCần khắc phục hạn chế.\n- Tổ chức hội nghị trong quý I.\n"
+    doc = parse_document("kh.txt", text)
+    assert doc.meta.title == "Tổ chức hội nghị tổng kết"
+    assert [p.text for p in doc.passages][:3] == ["Năm 2024 các chi bộ đạt kết quả tốt.", "Cần phát huy.", "Cần khắc phục hạn chế."]
+
+
+def test_a_sentence_cut_by_a_line_break_is_one_paragraph():
+    text = "NGHỊ ĐỊNH\nquy định về bồi dưỡng\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15, ngày\n18 tháng 02 năm 2025;\nĐiều 1. Phạm vi\nNghị định này quy định về bồi dưỡng.\n"
+    texts = [p.text for p in parse_document("nd.txt", text).passages]
+    assert "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15, ngày 18 tháng 02 năm 2025;" in texts
+
+
+def test_state_and_party_numbers():
+    def header(number_line: str) -> str:
+        return f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n| CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{number_line}\n*Đắk Lắk, ngày 18\ntháng 11 năm 2025*\nKẾ HOẠCH\nphòng chống thiên tai\n- Làm tốt.\n"
+
+    for line, number in (("Số: 0204/KH-UBND", "0204/KH-UBND"), ("Số: /KH-UBND", "/KH-UBND"), ("| Số: 16/2025/NĐ-CP |", "16/2025/NĐ-CP"), ("Số 221-KL/TW", "221-KL/TW")):
+        meta = parse_document("x.txt", header(line)).meta
+        assert (meta.number, meta.issuer, meta.place, meta.date) == (number, "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "Đắk Lắk", "2025-11-18"), line
+
+
+def test_a_document_without_passages_is_an_error_of_the_build(tmp_path):
+    (tmp_path / "ok.txt").write_text("KẾ HOẠCH\nhọc tập\n\n- Học tập chuyên đề.\n", encoding="utf-8")
+    (tmp_path / "chi-dau.txt").write_text("KẾ HOẠCH\nhọc tập chuyên đề năm 2025\n", encoding="utf-8")
+    with pytest.raises(DocumentReadError) as caught:
+        read_corpus(tmp_path)
+    assert caught.value.reason == "no-passages" and "chi-dau.txt" in str(caught.value)
 
 
 def test_long_items_split_at_sentence_ends():

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
+# Legal texts (Nghị định, Quy định, Điều lệ) nest Phần > Chương > Mục > Điều > khoản "1." > điểm "a)";
+# plans nest I. > 1. > 1.1. > a). The two meet at "1.", so Điều sits between I. and 1. The labels
+# need a numeral after the word: "Chương trình", "Mục tiêu", "Điều kiện" are words, not headings.
 HEADING_PATTERNS: tuple[tuple[float, re.Pattern[str]], ...] = (
+    (0.2, re.compile(r"^(?i:phần)\s+(?P<label>thứ\s+\w+|[IVXL]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*(?=\S|$)")),
+    (0.4, re.compile(r"^(?i:chương)\s+(?P<label>[IVXL]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*(?=\S|$)")),
+    (0.6, re.compile(r"^(?i:mục)\s+(?P<label>[IVXL]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*(?=\S|$)")),
+    (1.5, re.compile(r"^Điều\s+(?P<label>\d{1,3}[a-z]?)\s*(?:[.:]\s*|$)(?=\S|$)")),
     (1, re.compile(r"^(?P<label>[IVXL]{1,5})\s*[.\-–]\s+(?=\S)")),
     (4, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
     (3, re.compile(r"^(?P<label>\d{1,2}\.\d{1,2})\.?\s+(?=\S)")),
@@ -30,4 +37,4 @@ def starts_section(line: str) -> bool:
         return True
     if plain[:1] in BULLET_LEVELS and plain[1:2].isspace():
         return True
-    return bool(re.match(r"(?i)nơi nhận\b|(điều|chương|mục)\s+[\dIVXL]+[.:]", plain))
+    return bool(re.match(r"(?i)nơi nhận\b|(điều|chương|mục|phần)\s+[\dIVXL]+[.:]", plain))

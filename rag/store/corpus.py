@@ -78,7 +78,16 @@ def _parsed(path: Path, old: ParsedDocument | None, refused: Rejection | None, s
             return refused
     try:
         raw = read_document(path)
-        return parse_document(path.name, raw.text, fingerprint=raw.sha256)
+        parsed = parse_document(path.name, raw.text, fingerprint=raw.sha256)
+        if not parsed.passages:
+            # Indexed empty it could never be found, and nobody would know why: say so.
+            raise DocumentReadError(
+                str(path),
+                "no passage of text was found in it (only a header, a signature or nothing readable)",
+                "Check that the file holds the document's text, or move it out of the corpus folder.",
+                reason="no-passages",
+            )
+        return parsed
     except DocumentReadError as err:
         if strict:
             raise

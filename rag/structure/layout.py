@@ -9,32 +9,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
 from ..documents.pdf_repair import repair_pdf_text
 from ..text.normalize import strip_markdown, unify_tone_marks
-
-DOC_TYPES = (
-    "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "QUY ĐỊNH", "NGHỊ QUYẾT",
-    "THÔNG BÁO", "BÁO CÁO", "CHƯƠNG TRÌNH", "THÔNG TRI", "CÔNG VĂN", "TỜ TRÌNH", "ĐỀ ÁN",
-)  # fmt: skip
+from .closing import is_role, read_closing, split_tail
+from .header import DOC_TYPES, read_header
 
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
 
 _BULLET = re.compile(r"^(?P<mark>[-–•+*])\s+(?=\S)")
 _SEPARATOR = re.compile(r"^[-_=*\s]{3,}$")
-_DOC_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d+\s*[-/]\s*[\wĐđ/\-]+)")
-_PLACE_DATE = re.compile(
-    r"(?P<place>[^\d,]{2,40}),\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})"
-)
-_SIGNATURE_ROLE = re.compile(r"^(T/M|TM\.?|K/T|KT\.?|TL\.?|TUQ\.?|Q\.)\s|^(BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH)", re.IGNORECASE)
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:", re.IGNORECASE)  # "Nơi nhận báo cáo: …" is a sentence
 _PREAMBLE_ISSUER = re.compile(
     r"(?P<issuer>Ban (?:Thường vụ|Chấp hành|Cán sự)[^,;:]*?|Ủy ban nhân dân[^,;:]*?|Đảng (?:ủy|đoàn)[^,;:]*?)\s+"
     r"(?:ban hành|xây dựng|triển khai)",
 )
 _SENTENCE_END = tuple(".:;!?…")
+_BARE_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
+# A line that ends on a comma or on a word no sentence ends with has its sentence on the next line.
+_MID_SENTENCE = re.compile(r"(?:,|\s(?:ngày|số|của|và|về|tại|theo|với|cho|năm|tháng|các|những|trong|đối với))\s*$")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")  # a PDF page number between paragraphs: no text
 
 
 @dataclass(frozen=True)
@@ -55,9 +51,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Layout:
-    header: list[Block]
+    header: list[Block]  # lines read into the metadata
     body: list[Block]
-    closing: list[Block]
+    closing: list[Block]  # recipients and signature(s), read into the metadata
+    annexes: list[list[Block]] = field(default_factory=list)  # after the signature: appendix, attached rules
+    fields: dict[str, object] = field(default_factory=dict)  # what the header says
 
 
 # --- blocks -----------------------------------------------------------------------------------
@@ -80,40 +78,72 @@ def _starts_block(line: str) -> bool:
         or any(p.match(plain) for _, p in HEADING_PATTERNS)
         or _RECIPIENTS.match(plain)
         or _SEPARATOR.match(plain)
+        or is_role(plain)
         or plain.strip(" .:") in DOC_TYPES
     )
 
 
-def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool) -> bool:
+def _is_spaced(lines: list[str]) -> bool:
+    """Markdown-like text puts a blank line between paragraphs, so a single line break is a wrap.
+    Text with (almost) no blank lines has one paragraph per line."""
+    filled = sum(1 for line in lines if line.strip())
+    return len(lines) - filled >= 0.5 * filled
+
+
+def _is_heading_wrap(previous: str, line: str) -> bool:
+    """ "I. MỤC ĐÍCH," + "YÊU CẦU": a capitalised line that ends on a comma, a dash or "VÀ" goes on."""
+    previous, line = strip_markdown(previous).strip(), strip_markdown(line).strip()
+    one_word = " " not in previous and previous.strip(" .:") not in DOC_TYPES  # "BỒI" + "DƯỠNG, GIẢNG DẠY …"
+    return line.isupper() and len(line) <= 120 and (one_word or bool(re.search(r"(?:[,\-–]|\sVÀ|\sCỦA|\sVỀ)$", previous)))
+
+
+def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool, spaced: bool = True) -> bool:
     """Whether ``line`` carries on the paragraph gathered so far."""
+    joined = " ".join(paragraph)
+    bold_open = joined.count("**") % 2 == 1
+    if bold_open and len(joined) < 200 and len(line) < 200 and not _starts_block(line):
+        return True  # "**QUY" + "ĐỊNH CHUNG**": a bold heading cut by a line break
     if _starts_block(line):
         return False
     previous = paragraph[-1]
+    if joined.startswith("**") and previous.endswith("**") and not bold_open:
+        return False  # a line in bold ends with its bold: "**Điều 1. Phông lưu trữ …**" is a heading
+    if _BARE_ITEM.match(strip_markdown(previous).strip()):
+        return True  # "1." alone on its line: its text is on the next one
     if previous.isupper() or _SEPARATOR.match(previous):
-        return False  # type lines, capitalised headings and separators stand alone
+        return _is_heading_wrap(previous, line)  # type lines, capitalised headings and separators stand alone
     if line[:1].islower():
         return True  # no paragraph, heading or item starts in lower case: a broken line
+    if _MID_SENTENCE.search(strip_markdown(previous)):
+        return True  # "Căn cứ Luật … số 63/2025/QH15, ngày" + "18 tháng 02 năm 2025;": the sentence goes on
     if not wrapped:
-        return not after_blank
+        return spaced and not after_blank
     if len(paragraph) == 1 and _starts_block(previous) and len(previous) < 60:
         return False  # a short heading line ends where its line ends
     return not previous.endswith(_SENTENCE_END)
 
 
-def split_blocks(text: str) -> list[Block]:
-    """Paragraphs with their line spans; hard-wrapped (PDF) lines are joined back first."""
+def split_blocks(text: str, *, wrapped: bool | None = None, spaced: bool | None = None) -> list[Block]:
+    """Paragraphs with their line spans; hard-wrapped (PDF) lines are joined back first.
+
+    ``wrapped`` and ``spaced`` describe the whole document when ``text`` is a part of it.
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    wrapped = _is_hard_wrapped(lines)
+    wrapped = _is_hard_wrapped(lines) if wrapped is None else wrapped
+    spaced = _is_spaced(lines) if spaced is None else spaced
     blocks: list[Block] = []
     paragraph: list[str] = []
     start = last = 0
     after_blank = False
     for number, raw in enumerate(lines, 1):
         line = raw.strip()
-        if not line:
+        if not re.search(r"\w", line) or _PAGE_NUMBER.match(line):
+            if line and paragraph:
+                blocks.append(Block(" ".join(paragraph), start, last))  # a separator or a table cell ends it
+                paragraph = []
             after_blank = True
-            continue
-        if paragraph and _continues(paragraph, line, wrapped, after_blank):
+            continue  # a blank line, a lone "|", "-----" or "** **": no words, no paragraph
+        if paragraph and _continues(paragraph, line, wrapped, after_blank, spaced):
             paragraph.append(line)
             last = number
         else:
@@ -123,7 +153,23 @@ def split_blocks(text: str) -> list[Block]:
         after_blank = False
     if paragraph:
         blocks.append(Block(" ".join(paragraph), start, last))
-    return [piece for block in blocks for piece in _split_jammed_headings(block)]
+    return _join_bare_labels([piece for block in blocks for piece in _split_jammed_headings(block)])
+
+
+_BARE_LABEL = re.compile(r"^(?i:phần|chương|mục)\s+(?:thứ\s+\w+|[IVXL]{1,5}|\d{1,2})\s*[.:]?$")
+
+
+def _join_bare_labels(blocks: list[Block]) -> list[Block]:
+    """ "Chương I" above "QUY ĐỊNH CHUNG" is one heading: a bare part/chapter label takes the
+    capitalised line after it as its title."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if previous and _BARE_LABEL.match(previous.plain) and block.plain.isupper() and len(block.plain) <= 200:
+            out[-1] = Block(f"{previous.text} {block.text}", previous.line_start, block.line_end)
+        else:
+            out.append(block)
+    return out
 
 
 def _split_jammed_headings(block: Block) -> list[Block]:
@@ -148,110 +194,42 @@ def classify(block: Block) -> Block:
 # --- layout and metadata ----------------------------------------------------------------------
 
 
-def _is_doc_type(block: Block) -> str:
-    plain = block.plain.strip(" .:")
-    return plain if plain in DOC_TYPES else ""
-
-
 def split_layout(blocks: list[Block]) -> Layout:
-    """Header (up to the summary), body, and closing ("Nơi nhận", signature)."""
-    body_start = 0
-    for i, block in enumerate(blocks[:40]):
-        if _is_doc_type(block):
-            body_start = i + 1
-            # The summary runs until a separator line or the first full paragraph/heading.
-            near = [k for k in range(i + 1, min(len(blocks), i + 8)) if _SEPARATOR.match(blocks[k].plain)]
-            if near:
-                body_start = near[0] + 1
-                break
-            j = i + 1
-            while j < len(blocks) and j < i + 8:
-                plain = blocks[j].plain
-                if _SEPARATOR.match(plain):
-                    j += 1
-                    break
-                if len(plain) > 300 or classify(blocks[j]).kind == "heading" or plain.startswith(("Thực hiện", "Căn cứ")):
-                    break
-                j += 1
-            body_start = j
-            break
-    else:
-        # No type line: the header is whatever comes before the first heading or long paragraph.
-        for i, block in enumerate(blocks[:40]):
-            if classify(block).kind == "heading" or len(block.plain) > 200:
-                body_start = i
-                break
-    body_end = len(blocks)
-    for i in range(body_start, len(blocks)):
-        plain = blocks[i].plain
-        if _RECIPIENTS.match(plain) or (_SIGNATURE_ROLE.match(plain) and plain.upper() == plain):
-            body_end = i
-            break
-    body = [b for b in blocks[body_start:body_end] if not _SEPARATOR.match(b.plain)]
-    return Layout(blocks[:body_start], body, blocks[body_end:])
-
-
-def _iso_date(day: str | None, month: str, year: str) -> str:
-    return f"{int(year):04d}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    """Body, closing and annexes of blocks that have no header (the header is read from lines)."""
+    body, closing, annexes = split_tail(blocks)
+    return Layout([], [b for b in body if not _SEPARATOR.match(b.plain)], closing, [[b for b in a if not _SEPARATOR.match(b.plain)] for a in annexes])
 
 
 def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
     """Type, number, issuer, place, date, title, signer and recipients, where the text has them."""
-    meta: dict[str, object] = {"doc_id": doc_id}
-    header_lines = [b.plain for b in layout.header]
-    title_lines: list[str] = []
-    seen_type = False
-    for line in header_lines:
-        doc_type = line.strip(" .:")
-        if doc_type in DOC_TYPES and not seen_type:
-            meta["doc_type"], seen_type = doc_type, True
-            continue
-        if match := _DOC_NUMBER.search(line):
-            meta.setdefault("number", re.sub(r"\s+", "", match.group("number")))
-        if match := _PLACE_DATE.search(line):
-            meta.setdefault("place", match.group("place").strip(" *"))
-            meta.setdefault("date", _iso_date(match.group("day"), match.group("month"), match.group("year")))
-            continue
-        if seen_type and not _SEPARATOR.match(line):
-            title_lines.append(line)
-        elif not seen_type and line.isupper() and "CỘNG" not in line and "ĐỘC LẬP" not in line:
-            meta.setdefault("issuer", line)
-    meta["title"] = re.sub(r"\s+", " ", " ".join(title_lines)).strip()
+    meta: dict[str, object] = {"doc_id": doc_id, **layout.fields}
+    meta["title"] = re.sub(r"\s+", " ", str(meta.get("title", ""))).strip()
     if "issuer" not in meta and layout.body:
         preamble = layout.body[0].plain
         if match := _PREAMBLE_ISSUER.search(preamble[-400:]):
             meta["issuer"] = unify_tone_marks(match.group("issuer").strip())  # one spelling: "Tỉnh ủy"
-    recipients, signature = _read_closing(layout.closing)
-    meta["recipients"] = tuple(recipients)
-    if signature:
-        meta["signer"] = signature[-1]
-        meta["signer_role"] = " / ".join(signature[:-1])
+    recipients, roles, signer = read_closing(layout.closing)
+    meta["recipients"] = tuple(dict.fromkeys([*meta.get("recipients", ()), *recipients]))  # type: ignore[misc]
+    if signer:
+        meta["signer"] = signer
+    if roles:
+        meta["signer_role"] = " / ".join(roles)
     return meta
 
 
-def _read_closing(closing: list[Block]) -> tuple[list[str], list[str]]:
-    """Recipients after "Nơi nhận:", then the signature lines (role lines, then the signer)."""
-    recipients: list[str] = []
-    signature: list[str] = []
-    for block in closing:
-        for line in re.split(r"\s{2,}|\t", block.text):
-            plain = strip_markdown(line).strip()
-            if not plain or re.fullmatch(r"[(|].*[)|]?", plain):
-                continue  # "(Báo cáo)", "| (để b/c)": notes beside the recipient list
-            if _RECIPIENTS.match(plain):
-                plain = _RECIPIENTS.sub("", plain).strip()
-                if not plain:
-                    continue
-            if signature or (_SIGNATURE_ROLE.match(plain) and plain.upper() == plain):
-                signature.append(plain)
-            else:
-                recipients.append(re.sub(r"\s*\|.*$", "", plain.lstrip("-+• ")).rstrip(",;. "))
-    return recipients, signature
-
-
 def parse_layout(text: str) -> Layout:
-    """Normalised display text → classified blocks split into header, body and closing."""
+    """Normalised display text → the header read from its lines, then body, closing and annexes."""
     text = unicodedata.normalize("NFC", text)
     text = repair_pdf_text(text)
-    blocks = [classify(b) for b in split_blocks(text)]
-    return split_layout(blocks)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    head = read_header(lines)
+    wrapped, spaced = _is_hard_wrapped(lines), _is_spaced(lines)
+    # Header lines whose words went into the metadata are header; any other line before the body
+    # (a page header, a news summary above the document, a line the fields do not explain) is kept.
+    kept = [line if n > head.end or n not in head.read else "" for n, line in enumerate(lines, 1)]
+    before = split_blocks("\n".join(kept[: head.end]), wrapped=wrapped, spaced=spaced)
+    after = split_blocks("\n".join([""] * head.end + kept[head.end :]), wrapped=wrapped, spaced=spaced)
+    header = [Block(lines[n - 1].strip(), n, n) for n in sorted(head.read)]
+    rest = split_layout([classify(b) for b in after])
+    preamble = [classify(b) for b in before if not _SEPARATOR.match(b.plain)]
+    return Layout(header, preamble + rest.body, rest.closing, rest.annexes, head.fields)

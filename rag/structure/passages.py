@@ -18,7 +18,9 @@ from .layout import Block, parse_layout, read_metadata
 MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
 MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
 MAX_TITLE_CHARS = 90
+TABLE_CELL_CHARS = 40  # a plain paragraph this short, with two more like it in a row, is a table cell
 SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
+ANNEX_TITLE = "Phụ lục"  # text after the signature that names itself by no title line
 PREAMBLE_TITLE = "Căn cứ ban hành"  # the opening "Thực hiện …/Căn cứ …" paragraph states the legal basis  # a numbered item with content is cut to this length where it names a section
 _SENTENCE_SPLIT = re.compile(rf"(?<=[.;!?…])\s+(?=[\"“*]*[{VIET_UPPER}0-9(\-+])")
 
@@ -40,7 +42,9 @@ def _is_content(block: Block) -> bool:
     after a colon ("1. Thời gian: quý I/2022") is a passage as well."""
     plain = block.plain
     head, sep, rest = plain.partition(":")
-    return len(plain) > MAX_TITLE_CHARS or bool(sep and rest.strip())
+    # A heading names a section and ends without a full stop; "1. Bảo đảm công khai, minh bạch." is
+    # a clause (khoản) of its own.
+    return len(plain) > MAX_TITLE_CHARS or bool(sep and rest.strip()) or plain.endswith((".", ";"))
 
 
 def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
@@ -85,7 +89,7 @@ def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
         while stack and stack[-1].level >= level:
             closed = stack.pop()
             if not closed.shown:
-                yield tuple(o.title for o in stack), closed.block
+                yield path(), closed.block  # its parents' titles reach a passage with it
 
     def path() -> tuple[str, ...]:
         for opened in stack:
@@ -117,9 +121,63 @@ def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
     yield from close(float("-inf"))
 
 
-def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0) -> list[Passage]:
+_ANNEX_START = re.compile(r"^(?:PHỤ LỤC|MẪU|BIỂU|DANH MỤC)\b")
+
+
+def split_annex(blocks: list[Block]) -> list[list[Block]]:
+    """One annex per "PHỤ LỤC …" (or "MẪU", "BIỂU", "DANH MỤC") line in capitals: an attached
+    regulation may be followed by its appendices, each a section of its own."""
+    parts: list[list[Block]] = []
+    for block in blocks:
+        if not parts or (_ANNEX_START.match(block.plain) and block.plain.isupper() and parts[-1]):
+            parts.append([])
+        parts[-1].append(block)
+    return parts
+
+
+def annex_title(blocks: list[Block]) -> tuple[str, list[Block]]:
+    """An annex (after the signature) is named by its first line when that line is a title in
+    capitals or a "Phụ lục …"; otherwise it is the "Phụ lục" of the document."""
+    first = blocks[0].plain if blocks else ""
+    if len(first) <= 200 and (first.isupper() or re.match(r"(?i)(phụ lục|mẫu|biểu)\b", first)) and blocks[0].kind != "bullet":
+        return short_title(blocks[0]), blocks[1:]
+    return ANNEX_TITLE, blocks
+
+
+def _join_cells(leaves: list[tuple[tuple[str, ...], Block]]) -> list[tuple[tuple[str, ...], Block]]:
+    """A table flattened into text has one cell per line ("Sở Nông nghiệp và", "Môi trường", "2025"):
+    three or more plain paragraphs this short in a row under one heading, none ending a sentence,
+    are read as rows of one
+    passage, cells apart by " | ", up to a passage's length."""
+    out: list[tuple[tuple[str, ...], Block]] = []
+    run: list[Block] = []
+    run_path: tuple[str, ...] = ()
+
+    def flush() -> None:
+        if len(run) >= 3:
+            text = " | ".join(b.text for b in run)
+            out.append((run_path, Block(text, run[0].line_start, run[-1].line_end)))
+        else:
+            out.extend((run_path, b) for b in run)
+        run.clear()
+
+    for path, block in leaves:
+        cell = block.kind == "paragraph" and len(block.plain) < TABLE_CELL_CHARS and not block.plain.endswith(tuple(".;:!?"))
+        if run and (not cell or path != run_path or sum(len(b.text) for b in run) > MAX_PASSAGE_CHARS // 2):
+            flush()
+        if cell:
+            run_path = path
+            run.append(block)
+        else:
+            out.append((path, block))
+    flush()
+    return out
+
+
+def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix: tuple[str, ...] = ()) -> list[Passage]:
     passages: list[Passage] = []
-    for path, block in _tree_leaves(body):
+    for path, block in _join_cells(list(_tree_leaves(body))):
+        path = prefix + path
         context = ""
         previous = passages[-1] if passages else None
         if len(block.plain) < SHORT_ITEM_CHARS and previous and previous.section_path == path:
@@ -134,6 +192,11 @@ def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDo
     layout = parse_layout(text)
     fields = read_metadata(doc_id, layout)
     passages = build_passages(doc_id, layout.body)
+    for part in (part for annex in layout.annexes for part in split_annex(annex)):
+        title, blocks = annex_title(part)
+        if not blocks:  # a title alone is text too
+            blocks, title = part, ANNEX_TITLE
+        passages += build_passages(doc_id, blocks, first_id=len(passages), prefix=(title,))
     fields["year"] = plan_year(str(fields.get("title", "")), str(fields.get("date", "")), [p.text for p in passages])
     meta = DocumentMeta.from_dict(fields)
     facts = inherit_heading_leads(passages, [extract_facts(p.text, p.section_path, year=meta.year) for p in passages])
@@ -164,4 +227,5 @@ def passage_index_text(passage: Passage) -> str:
     """What the indexes see: the heading path, then the passage, without markdown."""
     path = " › ".join(strip_markdown(title) for title in passage.section_path)
     text = f"{passage.text} ({passage.context})" if passage.context else passage.text
+    text = text.replace(" | ", " ")  # cells of a table row: the pipes are layout, not words
     return index_text(f"{path}. {text}" if path else text)

@@ -1,0 +1,157 @@
+"""The end of a document: recipients ("Nơi nhận:"), the signature, and what is attached after it.
+
+The body ends where the closing begins, and the closing is told by its shape, not by one word:
+a "Nơi nhận:" line that opens a list, or a role line in capitals ("KT. CHỦ TỊCH", "T/M BAN
+THƯỜNG VỤ", "BÍ THƯ") *followed by a person's name*. So a body heading in capitals that merely
+starts like a role ("CHỦ TỊCH HỒ CHÍ MINH VỚI CÔNG TÁC CÁN BỘ") does not end the body. Whatever
+follows the signature (an appendix, an allocation table, an attached regulation, footnotes) is
+text of the document: it comes back as annexes, each read as a section of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown
+
+LOOKAHEAD = 5  # a role line's signer is at most this many blocks further on
+
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+_ROLE_PREFIX = re.compile(r"^(?:T/M|TM|K/T|KT|TL|TUQ|Q|Q/|T/L)(?:[.\s]\s*(?=[" + VIET_UPPER + r"])|\.$)")  # "TL." alone too
+_ROLE_TITLE = re.compile(
+    r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|CHỦ NHIỆM|CỤC TRƯỞNG|"
+    r"TỔNG CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TỔNG KIỂM TOÁN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|"
+    r"HIỆU TRƯỞNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA|TỔNG THANH TRA)\b"
+)
+_WORD = rf"[{VIET_UPPER}][{VIET_LOWER}]*"  # "Nguyễn Văn B": an initial is a word of a name
+_NAME = re.compile(rf"^(?P<name>(?:{_WORD}\s+){{1,5}}{_WORD})$")
+_TRAILING_NAME = re.compile(rf"(?:^|[{VIET_UPPER}\s,.]{{4}}\s)(?P<name>(?:{_WORD}\s+){{1,5}}{_WORD})\s*$")
+_SIGNED_AT_END = re.compile(rf"\s(?P<role>[{VIET_UPPER}][{VIET_UPPER}\s,./]+?)\s+(?:{_WORD}\s+){{1,5}}{_WORD}$")
+_NOTE = re.compile(r"^\(.{0,40}\)$|^\d{1,4}$|^[-_=*–.\s]+$")  # "(Đã ký)", a page number, a separator
+
+
+class _Block(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+def plain(block: _Block) -> str:
+    return clean(block.text)
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", strip_markdown(text).replace("|", " ")).strip()
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def is_role(text: str) -> bool:
+    """ "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC": a signature's role line."""
+    match = _TRAILING_NAME.search(text)  # "K/T THỦ TƯỚNG … PHÓ THỦ TƯỚNG Tố Hữu"
+    head = text[: match.start("name")].strip() if match and match.start("name") else text
+    return len(head) <= 120 and _is_upper(head) and bool(_ROLE_PREFIX.match(head) or _ROLE_TITLE.match(head))
+
+
+def signer_name(text: str) -> str:
+    """The person's name a signature line is, or ends with ("… CHỦ NHIỆM Mai Tiến Dũng")."""
+    text = re.sub(r"\((?:đã )?ký.*?\)", "", text, flags=re.IGNORECASE).strip()
+    if match := _NAME.match(text):
+        return match.group("name") if len(text) <= 40 else ""
+    match = _TRAILING_NAME.search(text)
+    return match.group("name") if match and _is_upper(text[: match.start("name")]) else ""
+
+
+def _is_recipients(text: str) -> bool:
+    match = _RECIPIENTS.match(text)
+    return bool(match) and (not match.group("rest") or match.group("rest")[:1] in "-+•")
+
+
+def opens_closing(blocks: list, k: int) -> bool:
+    """Whether the closing starts at ``blocks[k]``: "Nơi nhận:", or a role followed by a name."""
+    text = plain(blocks[k])
+    if _is_recipients(text):
+        return True
+    if not is_role(text):
+        return False
+    return any(signer_name(plain(b)) for b in blocks[k : k + LOOKAHEAD])
+
+
+def _closing_length(blocks: list) -> int:
+    """How many of the leading blocks are recipients, signature lines and notes."""
+    listing = signed = False
+    n = 0
+    for n, block in enumerate(blocks):
+        text = plain(block)
+        if _is_recipients(text):
+            listing = True
+        elif signed:
+            if not (listing and text[:1] in "-+•") and not _NOTE.match(text):
+                return n
+        elif is_role(text) or _NOTE.match(text) or (_is_upper(text) and len(text) <= 80):
+            pass  # the recipients list may go on beside the signature: "Nơi nhận:", "T/M …", "- …"
+        elif signer_name(text):
+            signed = True
+        elif listing and (text[:1] in "-+•" or len(text) <= 100):
+            pass  # a recipient, or the rest of one
+        else:
+            return n
+        if signer_name(text):
+            signed = True
+    return n + 1
+
+
+def split_tail(blocks: list) -> tuple[list, list, list[list]]:
+    """Body, closing (every recipients list and signature) and the annexes after a signature."""
+    start = next((k for k in range(len(blocks)) if opens_closing(blocks, k)), len(blocks))
+    body, rest = blocks[:start], blocks[start:]
+    closing: list = []
+    annexes: list[list] = []
+    while rest:
+        n = _closing_length(rest)
+        closing += rest[:n]
+        rest = rest[n:]
+        nxt = next((k for k in range(len(rest)) if opens_closing(rest, k)), len(rest))
+        if nxt:
+            annexes.append(rest[:nxt])
+        rest = rest[nxt:]
+    return body, closing, annexes
+
+
+def read_closing(closing: list) -> tuple[list[str], list[str], str]:
+    """Recipients, the first signature's role lines, and its signer."""
+    recipients: list[str] = []
+    roles: list[str] = []
+    signer = ""
+    listing = False
+    for block in closing:
+        for line in re.split(r"\s{2,}|\t|\n", block.text):
+            text = clean(line)  # "- Thường trực Tỉnh ủy, | (để b/c)": the note beside it stays with it
+            if not text or _NOTE.match(text):
+                continue
+            if match := _RECIPIENTS.match(text):
+                listing, text = True, match.group("rest").strip()
+                if not text:
+                    continue
+            name = signer_name(text)
+            if is_role(text) or (roles and not signer and _is_upper(text) and len(text) <= 80):
+                if not signer:
+                    head = text[: text.rfind(name)].strip() if name and text.endswith(name) else text
+                    roles.append(head)
+                    signer = name
+            elif name and roles and not signer:
+                signer = name
+            elif listing or text[:1] in "-+•":
+                recipient = text.lstrip("-+• ").rstrip(",;. ")
+                # A flattened last line: "- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai Tiến Dũng".
+                signed = _SIGNED_AT_END.search(recipient) if not signer else None
+                if signed and is_role(signed.group("role").strip(" ,")):
+                    roles.append(signed.group("role").strip(" ,"))
+                    signer = recipient[signed.end("role") :].strip()
+                    recipient = recipient[: signed.start()].rstrip(",;. ")
+                if recipient:
+                    recipients.append(recipient)
+    return recipients, roles, signer
