@@ -1,14 +1,21 @@
-"""The Gradio page: four tabs (search, document, similar wording, upload) and their events."""
+"""The Gradio page: four tabs (search, document, similar wording, upload) and their events.
+
+With sign-in the page is the same for everyone until it loads; then it shows who is signed in and
+the upload tab only to editors and admins. The upload handler checks the role again: hiding a tab
+stops nobody who calls the event directly.
+"""
 
 from __future__ import annotations
 
+import html
 from types import SimpleNamespace
 
 import gradio as gr
 
+from ..access.guard import Guard
 from ..documents.reader import READERS
 from ..text.normalize import strip_markdown
-from . import relations, style, views
+from . import auth, relations, style, views
 from .filters import ALL, Choices
 from .handlers import (
     MAX_K,
@@ -24,20 +31,29 @@ from .handlers import (
 from .state import LiveIndex
 
 
-def build_app(live: LiveIndex) -> gr.Blocks:
+def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
     """Four tabs, then their events. Handlers read ``live.index`` when they run, so an upload
     is seen by every tab at once."""
+    guard = guard or Guard(None)
     ui = SimpleNamespace()  # the components, shared by the layout and the wiring below
     with gr.Blocks(title="Tra cứu văn bản chỉ đạo", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
-        gr.Markdown("## Tra cứu văn bản chỉ đạo\nĐặt câu hỏi bằng tiếng Việt; mỗi kết quả kèm mục, dòng và dòng trích dẫn.")
+        with gr.Row():
+            gr.Markdown("## Tra cứu văn bản chỉ đạo\nĐặt câu hỏi bằng tiếng Việt; mỗi kết quả kèm mục, dòng và dòng trích dẫn.")
+            ui.who = gr.HTML("", elem_id="signed-in", visible=not guard.open)
         with gr.Tabs(overflow_behavior="wrap") as ui.tabs:  # a menu would hide tabs on a phone
             _search_tab(ui, live.choices)
             _document_tab(ui)
             _precedent_tab(ui, live.choices)
-            _upload_tab(ui, live)
+            _upload_tab(ui, live, visible=guard.open)
         _wire_search(ui, live)
         _wire_cards(ui, live)
-        _wire_upload(ui, live)
+        _wire_upload(ui, live, guard)
+        if not guard.open:
+
+            def signed_in(request: gr.Request):  # the annotation is how Gradio knows to pass the request
+                return _signed_in(guard, request)
+
+            demo.load(signed_in, outputs=[ui.who, ui.upload_tab], api_visibility="undocumented")
 
         @gr.api(api_name="search")
         def search_api(query: str, k: float = 10, doc: str = ALL, issuer: str = ALL, year: str = ALL, body: str = ALL, period: str = ALL) -> str:
@@ -94,8 +110,17 @@ def _precedent_tab(ui: SimpleNamespace, c: Choices) -> None:
         ui.precedents = gr.HTML("", css_template=style.VIEW_CSS, js_on_load=style.CARD_JS, elem_id="precedents")
 
 
-def _upload_tab(ui: SimpleNamespace, live: LiveIndex) -> None:
-    with gr.Tab("Thêm văn bản", id="upload"):
+def _signed_in(guard: Guard, request: gr.Request):
+    """Who is signed in (with a link to sign out), and the upload tab for those who may upload."""
+    principal = guard.principal(request.username)
+    if principal is None:
+        return gr.HTML(""), gr.Tab(visible=False)
+    who = f'<p class="signed-in">{html.escape(principal.name)} ({principal.role.label}) · <a href="{auth.SIGN_OUT}">Đăng xuất</a></p>'
+    return gr.HTML(who), gr.Tab(visible=principal.may("upload"))
+
+
+def _upload_tab(ui: SimpleNamespace, live: LiveIndex, *, visible: bool) -> None:
+    with gr.Tab("Thêm văn bản", id="upload", visible=visible) as ui.upload_tab:
         kinds = sorted(READERS)  # whatever formats the engine reads
         gr.Markdown(f"Thêm một văn bản ({', '.join(kinds)}) vào kho; chỉ mục được cập nhật, chỉ các đoạn mới cần mã hóa.")
         ui.file = gr.File(label="Tệp văn bản", file_types=kinds, type="filepath", elem_id="upload-file")
@@ -146,11 +171,16 @@ def _wire_cards(ui: SimpleNamespace, live: LiveIndex) -> None:
     gr.on(drafting, lambda d, i: draft_view(live.index, d, i), inputs=[ui.basis_docs, ui.basis_issuer], outputs=ui.basis_out, **quiet)
 
 
-def _wire_upload(ui: SimpleNamespace, live: LiveIndex) -> None:
+def _wire_upload(ui: SimpleNamespace, live: LiveIndex, guard: Guard) -> None:
     """One upload at a time; afterwards every filter offers what the new index contains."""
 
-    def upload(path, replace, progress=gr.Progress()):  # noqa: B008 - Gradio's way to ask for a progress bar
-        status = upload_document(live, path, replace, progress)
+    def upload(path, replace, request: gr.Request, progress=gr.Progress()):  # noqa: B008 - Gradio's way to ask for a progress bar
+        principal = guard.principal(request.username)
+        if principal is None or not principal.may("upload"):
+            guard.refused(principal, "upload", via="page", ip=request.client.host if request.client else None)
+            status = views.message("Tài khoản của bạn không được thêm văn bản. Hãy nhờ quản trị viên cấp vai trò biên tập viên.", "error")
+        else:
+            status = upload_document(live, path, replace, progress, who=principal.id, audit=guard.audit)
         c = live.choices
         return status, *(gr.Dropdown(choices=choices) for choices in (c.docs, c.issuers, c.years, c.bodies, c.periods, c.exclusions))
 
