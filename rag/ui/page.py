@@ -115,7 +115,7 @@ def _signed_in(guard: Guard, request: gr.Request):
     principal = guard.principal(request.username)
     if principal is None:
         return gr.HTML(""), gr.Tab(visible=False)
-    who = f'<p class="signed-in">{html.escape(principal.name)} ({principal.role.label}) · <a href="{auth.SIGN_OUT}">Đăng xuất</a></p>'
+    who = f'<p class="signed-in" style="text-align:right">{html.escape(principal.name)} ({principal.role.label}) · <a href="{auth.SIGN_OUT}">Đăng xuất</a></p>'
     return gr.HTML(who), gr.Tab(visible=principal.may("upload"))
 
 
