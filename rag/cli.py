@@ -16,7 +16,8 @@ from typing import Any
 
 import click
 
-from .access.commands import accounts_option, audit_command, cli_user, token, user
+from .access.audit import cli_user
+from .access.commands import accounts_option, audit_command, backup_command, restore_command, token, user
 from .errors import IndexNotFoundError, RagError
 from .records import Hit
 from .search.facade import SearchIndex
@@ -407,6 +408,8 @@ def serve(corpus: str, index_dir: str, host: str, port: int, accounts: str | Non
 main.add_command(user)
 main.add_command(token)
 main.add_command(audit_command)
+main.add_command(backup_command)
+main.add_command(restore_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

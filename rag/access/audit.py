@@ -8,6 +8,7 @@ and refused attempts. Never a password or a token: callers pass names and facts 
 from __future__ import annotations
 
 import fcntl
+import getpass
 import json
 import os
 from collections import deque
@@ -55,6 +56,14 @@ class AuditLog:
                     except json.JSONDecodeError:
                         rows.append({"event": "damaged-line", "text": line.strip()[:200]})
         return list(rows)
+
+
+def cli_user() -> str:
+    """Who ran a command, for the log: the machine's login name (whoever has a shell there is its administrator)."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no login name (some containers)
+        return f"cli:uid{os.getuid()}"
 
 
 def describe(row: dict[str, Any]) -> str:

@@ -6,13 +6,12 @@ Whoever can run these on the server's machine is its administrator; each change 
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 
 import click
 
-from .audit import describe
+from .audit import cli_user, describe
 from .guard import access_files
 from .roles import Role
 
@@ -23,14 +22,6 @@ accounts_option = click.option(
 index_option = click.option("--index", "index_dir", default=os.environ.get("RAG_INDEX", "index"), show_default=True, help="Index folder ($RAG_INDEX): the accounts file sits beside it.")
 role_option = click.option("--role", type=click.Choice([r.value for r in Role]), default="reader", show_default=True,
                            help="reader: search, view, export; editor: also add and remove documents; admin: also the audit log.")
-
-
-def cli_user() -> str:
-    """Who ran the command, for the audit log: the machine's login name."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # no login name (some containers)
-        return f"cli:uid{os.getuid()}"
 
 
 def _new_password(password_stdin: bool) -> str:
@@ -171,3 +162,49 @@ def audit_command(last: int | None, as_json: bool, accounts: str | None, index_d
         click.echo(json.dumps(row, ensure_ascii=False) if as_json else describe(row))
     if not rows:
         click.echo(f"The audit log {audit.path} is empty.", err=True)
+
+
+corpus_option = click.option("--corpus", default=os.environ.get("RAG_CORPUS", "corpus"), show_default=True, help="Folder of source documents ($RAG_CORPUS).")
+
+
+@click.command(name="backup")
+@click.argument("dest", type=click.Path(file_okay=False))
+@corpus_option
+@accounts_option
+@index_option
+def backup_command(dest: str, corpus: str, accounts: str | None, index_dir: str) -> None:
+    """Copy corpus, index, accounts and audit log into the new folder DEST, with a manifest of SHA-256s.
+
+    Taken under the index's update lock, so it is consistent while the app keeps serving.
+
+    \b
+    Example:
+      rag backup /srv/backups/rag-2026-12-02
+    """
+    from .backup import backup
+
+    store, audit = access_files(index_dir, accounts)
+    snapshot = backup(dest, index_dir, corpus, store, audit)
+    click.echo(f"Wrote {snapshot.files} files ({snapshot.bytes / 2**20:.1f} MB) to {snapshot.path}.")
+
+
+@click.command(name="restore")
+@click.argument("src", type=click.Path(exists=True, file_okay=False))
+@click.option("--with-accounts", is_flag=True, help="Also put back the snapshot's accounts and tokens (revoked tokens would come back).")
+@corpus_option
+@accounts_option
+@index_option
+def restore_command(src: str, with_accounts: bool, corpus: str, accounts: str | None, index_dir: str) -> None:
+    """Check the snapshot SRC against its manifest, then replace corpus and index with it.
+
+    The audit log is kept (the restore is added to it). Restart a running app afterwards.
+
+    \b
+    Example:
+      rag restore /srv/backups/rag-2026-12-02
+    """
+    from .backup import restore
+
+    store, audit = access_files(index_dir, accounts)
+    count = restore(src, index_dir, corpus, store, audit, with_accounts=with_accounts)
+    click.echo(f"Restored {count} files from {src} into '{corpus}' and '{index_dir}'. Restart the web app if it is running.")
