@@ -18,6 +18,7 @@ from rag import SearchIndex
 from rag.access.accounts import AccountStore
 from rag.access.audit import AuditLog
 from rag.access.guard import Guard
+from rag.access.limits import Limits
 from rag.access.roles import Role
 from rag.ui.server import create_server, guard_for
 
@@ -50,6 +51,7 @@ def office(tmp_path, tiny_corpus, fake_embedder):
     index = SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder)
     app = create_server(index, index_dir=tmp_path / "index", corpus_dir=tiny_corpus, guard=guard)
     with TestClient(app, follow_redirects=False) as client:
+        client.guard = guard  # for the test of limits
         yield client, store, audit, clock, tokens
 
 
@@ -98,7 +100,7 @@ def test_tokens_and_roles_on_the_json_routes(office):
 
 
 def test_sign_in_is_slowed_after_five_failures_and_sessions_expire(office):
-    client, _, audit, clock, _ = office
+    client, store, audit, clock, _ = office
     page = client.get("/")
     assert page.status_code == 303 and page.headers["location"] == "/dang-nhap"
     assert "Đăng nhập" in client.get("/dang-nhap").text
@@ -125,6 +127,11 @@ def test_sign_in_is_slowed_after_five_failures_and_sessions_expire(office):
     assert events.count("signin-failed") == 5 and "signin-delayed" in events and events.count("signin") == 2
     assert PASSWORD not in audit.path.read_text(encoding="utf-8")
 
+    assert client.post("/dang-nhap", data={"name": "binh", "password": "mật-khẩu-của-bình"}).status_code == 303
+    assert client.get("/api/me").status_code == 200
+    store.remove_user("binh")  # 'rag user remove binh' while signed in: the session ends with the account
+    assert client.get("/api/me").status_code == 401
+
 
 def test_gradio_routes_need_a_session_and_the_upload_event_refuses_a_reader(office):
     client, _, audit, _, tokens = office
@@ -137,6 +144,22 @@ def test_gradio_routes_need_a_session_and_the_upload_event_refuses_a_reader(offi
     status = json.loads(stream.split("data: ", 1)[1].splitlines()[0])[0]
     assert "không được thêm văn bản" in status
     assert any(e["event"] == "refused" and e["action"] == "upload" and e["user"] == "token:reader-bot" for e in audit.last())
+
+
+def test_searches_and_changes_per_user_are_limited(office):
+    client, _, audit, clock, tokens = office
+    client.guard.limits = Limits(searches_per_minute=2, uploads_per_hour=1, clock=clock)
+    reader, editor = _bearer(tokens[Role.READER]), _bearer(tokens[Role.EDITOR])
+    assert [client.get("/api/search", params=QUERY, headers=reader).status_code for _ in range(2)] == [200, 200]
+    limited = client.get("/api/search", params=QUERY, headers=reader)
+    assert limited.status_code == 429 and "2 lượt tìm trong một phút" in limited.json()["error"] and limited.headers["retry-after"] == "60"
+    assert client.get("/api/search", params=QUERY, headers=editor).status_code == 200  # each user has their own count
+    clock.now += 61
+    assert client.get("/api/search", params=QUERY, headers=reader).status_code == 200
+    assert client.delete("/api/documents/b_chithi.md", headers=editor).status_code == 200
+    again = client.delete("/api/documents/a_kehoach.txt", headers=editor)
+    assert again.status_code == 429 and "trong một giờ" in again.json()["error"]
+    assert [e["action"] for e in audit.last() if e["event"] == "limited"] == ["search", "upload"]
 
 
 def test_open_on_localhost_only_without_accounts(tmp_path):

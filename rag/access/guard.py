@@ -14,6 +14,7 @@ from typing import Any
 
 from .accounts import AccountStore, default_accounts_path
 from .audit import AUDIT_FILE, AuditLog
+from .limits import Limits
 from .roles import OPEN, Principal
 from .sessions import SESSION_HOURS, Sessions, Throttle
 
@@ -36,11 +37,13 @@ class Guard:
         audit: AuditLog | None = None,
         *,
         session_hours: float = SESSION_HOURS,
+        limits: Limits | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.accounts, self.audit = accounts, audit
         self.sessions = Sessions(session_hours, clock)
         self.throttle = Throttle(clock)
+        self.limits = limits or Limits(0, 0, clock)  # none unless asked: one person on localhost needs none
 
     @property
     def open(self) -> bool:
@@ -63,6 +66,16 @@ class Guard:
         if self.accounts is None:
             return OPEN
         return self.accounts.principal(principal_id) if principal_id else None
+
+    def over_limit(self, principal: Principal, what: str, ip: str | None = None) -> tuple[str, float] | None:
+        """None when ``principal`` may search (``what`` "search") or change the corpus ("upload") once more,
+        else the message that says how long to wait, and the wait in seconds (the refusal is logged)."""
+        key = f"ip:{ip}" if principal.kind == "open" else principal.id
+        wait = (self.limits.searches if what == "search" else self.limits.uploads).wait(key)
+        if wait <= 0:
+            return None
+        self.record("limited", principal.id, action=what, wait=round(wait), ip=ip)
+        return self.limits.message(what, wait), wait
 
     def sign_in(self, name: str, password: str, **context: Any) -> SignIn:
         assert self.accounts is not None, "no sign-in without accounts"

@@ -6,6 +6,7 @@ may not take); with an open app everyone passes, as before.
 
 from __future__ import annotations
 
+import math
 import shutil
 import tempfile
 from dataclasses import asdict
@@ -16,9 +17,10 @@ from fastapi.responses import JSONResponse
 
 from ..access.changes import add_audited, remove_audited
 from ..access.guard import Guard
+from ..access.roles import Principal
 from ..documents.reader import MAX_FILE_BYTES
 from ..errors import RagError
-from .auth import require
+from .auth import client_of, require
 from .filters import ALL, make_filter
 from .handlers import MAX_K, run_search
 from .state import LiveIndex
@@ -26,6 +28,14 @@ from .state import LiveIndex
 
 def bad_request(text: str, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": text}, status_code=status)
+
+
+def _limited(guard: Guard, who: Principal, what: str, request: Request) -> JSONResponse | None:
+    refused = guard.over_limit(who, what, client_of(request))
+    if refused is None:
+        return None
+    message, wait = refused
+    return JSONResponse({"error": message}, status_code=429, headers={"Retry-After": str(max(1, math.ceil(wait)))})
 
 
 def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
@@ -40,6 +50,8 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
             return bad_request("Tham số q (câu hỏi) đang trống.")
         if not k.isdigit() or not 1 <= int(k) <= MAX_K:
             return bad_request(f"Tham số k phải là số nguyên từ 1 đến {MAX_K}.")
+        if refusal := _limited(guard, who, "search", request):
+            return refusal
         try:
             index = live.index
             where = make_filter(index, doc, issuer, year, body, due_from, due_to)
@@ -64,6 +76,8 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
             return who
         if live.corpus_dir is None or live.index_dir is None:
             return bad_request("Máy chủ này chỉ tra cứu: hãy khởi động với --index và --corpus để thêm văn bản.", 409)
+        if refusal := _limited(guard, who, "upload", request):
+            return refusal
         with tempfile.TemporaryDirectory(prefix="rag-api-upload-") as folder:
             path = Path(folder) / Path(file.filename or "van-ban.txt").name
             with path.open("wb") as out:
@@ -86,6 +100,8 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
             return who
         if live.corpus_dir is None or live.index_dir is None:
             return bad_request("Máy chủ này chỉ tra cứu: hãy khởi động với --index và --corpus để xóa văn bản.", 409)
+        if refusal := _limited(guard, who, "upload", request):
+            return refusal
         try:
             index = remove_audited(guard.audit, who.id, "api", live.index_dir, live.corpus_dir, name, embedder=live.index.embedder, publish=live.publish)
         except RagError as err:

@@ -45,7 +45,7 @@ def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
             _document_tab(ui)
             _precedent_tab(ui, live.choices)
             _upload_tab(ui, live, visible=guard.open)
-        _wire_search(ui, live)
+        _wire_search(ui, live, guard)
         _wire_cards(ui, live)
         _wire_upload(ui, live, guard)
         if not guard.open:
@@ -129,10 +129,17 @@ def _upload_tab(ui: SimpleNamespace, live: LiveIndex, *, visible: bool) -> None:
         ui.status = gr.HTML("", css_template=style.VIEW_CSS, elem_id="upload-status")
 
 
-def _wire_search(ui: SimpleNamespace, live: LiveIndex) -> None:
+def _client(request: gr.Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _wire_search(ui: SimpleNamespace, live: LiveIndex, guard: Guard) -> None:
     """Any filter change searches again: the cards always match what the filters show."""
 
     def search(query, k, doc, issuer, year, body, period, request: gr.Request):
+        principal = guard.principal(request.username)
+        if principal is not None and (refused := guard.over_limit(principal, "search", _client(request))):
+            return views.message(refused[0], "error"), gr.DownloadButton(visible=False), gr.DownloadButton(visible=False)
         page, answer, hits = search_view(live.index, query, k, doc, issuer, year, body, period)
         if not hits:
             return page, gr.DownloadButton(visible=False), gr.DownloadButton(visible=False)
@@ -177,8 +184,10 @@ def _wire_upload(ui: SimpleNamespace, live: LiveIndex, guard: Guard) -> None:
     def upload(path, replace, request: gr.Request, progress=gr.Progress()):  # noqa: B008 - Gradio's way to ask for a progress bar
         principal = guard.principal(request.username)
         if principal is None or not principal.may("upload"):
-            guard.refused(principal, "upload", via="page", ip=request.client.host if request.client else None)
+            guard.refused(principal, "upload", via="page", ip=_client(request))
             status = views.message("Tài khoản của bạn không được thêm văn bản. Hãy nhờ quản trị viên cấp vai trò biên tập viên.", "error")
+        elif path and (refused := guard.over_limit(principal, "upload", _client(request))):
+            status = views.message(refused[0], "error")
         else:
             status = upload_document(live, path, replace, progress, who=principal.id, audit=guard.audit)
         c = live.choices

@@ -21,6 +21,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from ..access.guard import Guard, access_files
+from ..access.limits import SEARCHES_PER_MINUTE, UPLOADS_PER_HOUR, Limits
 from ..access.sessions import SESSION_HOURS
 from ..backends.milvus.sync import MilvusTarget
 from ..documents.reader import MAX_FILE_BYTES
@@ -91,16 +92,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def guard_for(host: str, index_dir: str | Path, accounts: str | Path | None = None, *, no_auth: bool = False, session_hours: float = SESSION_HOURS) -> Guard:
+def guard_for(
+    host: str, index_dir: str | Path, accounts: str | Path | None = None, *, no_auth: bool = False,
+    session_hours: float = SESSION_HOURS, limits: Limits | None = None,
+) -> Guard:
     """Sign-in when there are accounts; open on localhost without them; beyond it, only with ``no_auth``."""
     store, audit = access_files(index_dir, accounts)
+    limits = limits or Limits()
     if no_auth:
         print(
             "Cảnh báo: --no-auth: không cần đăng nhập; ai vào được cổng này cũng tìm, thêm và xóa được văn bản "
             f"(nhật ký {audit.path} không biết là ai).",
             file=sys.stderr,
         )
-        return Guard(None, audit)
+        return Guard(None, audit, limits=limits)
     if store.is_empty():
         if not is_loopback(host):
             raise RagError(
@@ -109,10 +114,10 @@ def guard_for(host: str, index_dir: str | Path, accounts: str | Path | None = No
                 f"    rag user add TÊN --role admin --index {index_dir}\n"
                 "rồi chạy lại (mọi người sẽ phải đăng nhập); hoặc thêm --no-auth nếu cố ý mở cho mọi người."
             )
-        return Guard(None, audit)
+        return Guard(None, audit)  # localhost, one user: as before, no limits
     if not store.has_users():
         print(f"Cảnh báo: '{store.path}' chỉ có mã truy cập, chưa có tài khoản: chưa ai đăng nhập được vào trang.", file=sys.stderr)
-    return Guard(store, audit, session_hours=session_hours)
+    return Guard(store, audit, session_hours=session_hours, limits=limits)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -127,11 +132,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--accounts", default=os.environ.get("RAG_ACCOUNTS"), help="tệp tài khoản (mặc định: users.json cạnh thư mục chỉ mục)")
     parser.add_argument("--no-auth", action="store_true", help="không cần đăng nhập, kể cả khi mở ra mạng (không khuyến nghị)")
     parser.add_argument("--session-hours", type=float, default=SESSION_HOURS, help="phiên đăng nhập hết hạn sau bấy nhiêu giờ")
+    parser.add_argument("--searches-per-minute", type=int, default=SEARCHES_PER_MINUTE, help="số lượt tìm tối đa mỗi người mỗi phút (0: không giới hạn)")
+    parser.add_argument("--uploads-per-hour", type=int, default=UPLOADS_PER_HOUR, help="số lần thêm/xóa văn bản tối đa mỗi người mỗi giờ (0: không giới hạn)")
     args = parser.parse_args(argv)
     milvus = MilvusTarget(args.milvus, args.collection, os.environ.get("RAG_MILVUS_TOKEN", "")) if args.milvus else None
     host = "0.0.0.0" if args.share_network else args.host
     try:
-        guard = guard_for(host, args.index, args.accounts, no_auth=args.no_auth, session_hours=args.session_hours)  # before the slow index
+        limits = Limits(args.searches_per_minute, args.uploads_per_hour)
+        guard = guard_for(host, args.index, args.accounts, no_auth=args.no_auth, session_hours=args.session_hours, limits=limits)  # before the slow index
         index = open_index(args.index, args.corpus, milvus)
     except RagError as err:
         sys.exit(f"Lỗi: {err}")
