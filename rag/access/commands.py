@@ -96,7 +96,7 @@ def user_list(accounts: str | None, index_dir: str) -> None:
 
 @click.group()
 def token() -> None:
-    """Tokens for tools calling the JSON routes (``Authorization: Bearer TOKEN``).
+    """Tokens for tools calling the JSON routes (header Authorization: Bearer TOKEN).
 
     \b
     Examples:
