@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 SESSION_HOURS = 8.0  # a working day: nobody is signed out mid-morning, nobody stays signed in overnight
 FAILURES_BEFORE_DELAY = 5
+MAX_TRACKED = 10_000  # names and sessions kept in memory; beyond, the oldest go (random names must not fill it)
 FIRST_DELAY = 30.0  # seconds; doubles with each further failure…
 MAX_DELAY = 900.0  # …up to 15 minutes
 
@@ -34,6 +35,11 @@ class Sessions:
     def start(self, principal_id: str) -> str:
         token = secrets.token_urlsafe(32)
         with self._lock:
+            if len(self._sessions) >= MAX_TRACKED:
+                now = self.clock()
+                self._sessions = {t: s for t, s in self._sessions.items() if s.expires > now}
+                while len(self._sessions) >= MAX_TRACKED:  # all live: the one closest to expiring goes
+                    del self._sessions[min(self._sessions, key=lambda t: self._sessions[t].expires)]
             self._sessions[token] = Session(principal_id, self.clock() + self.seconds)
         return token
 
@@ -77,7 +83,9 @@ class Throttle:
 
     def failed(self, name: str) -> int:
         with self._lock:
-            count = self._failures.get(name, (0, 0.0))[0] + 1
+            count = self._failures.pop(name, (0, 0.0))[0] + 1
+            if len(self._failures) >= MAX_TRACKED:  # dicts keep insertion order: the first is the stalest
+                del self._failures[next(iter(self._failures))]
             self._failures[name] = (count, self.clock())
             return count
 
