@@ -22,6 +22,7 @@ def signed_url(tmp_path, tiny_corpus, fake_embedder):
     store = AccountStore(tmp_path / "users.json")
     store.add_user("lan", Role.READER, "mật-khẩu-của-lan")
     store.add_user("binh", Role.EDITOR, "mật-khẩu-của-bình")
+    store.add_user("an", Role.ADMIN, "mật-khẩu-của-an")
     guard = Guard(store, AuditLog(tmp_path / "audit.jsonl"))
     index = SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder)
     yield from serve_app(index, index_dir=tmp_path / "index", corpus_dir=tiny_corpus, guard=guard)
@@ -50,6 +51,7 @@ def test_sign_in_page_then_the_page_of_each_role(browser, signed_url):
     sync_api.expect(page.locator("#signed-in")).to_contain_text("lan (người đọc)")
     sync_api.expect(page.get_by_role("tab", name="Tra cứu", exact=True)).to_be_visible()
     assert page.get_by_role("tab", name=UPLOAD_TAB).count() == 0
+    assert page.get_by_role("tab", name="Nhật ký").count() == 0
     assert page.locator("#upload-btn").count() == 0 or not page.locator("#upload-btn").is_visible()
     screenshot(page, "signed-in-reader.png")
     page.locator("#signed-in a", has_text="Đăng xuất").click()
@@ -59,4 +61,14 @@ def test_sign_in_page_then_the_page_of_each_role(browser, signed_url):
     sync_api.expect(page.locator("#signed-in")).to_contain_text("binh (biên tập viên)")
     page.get_by_role("tab", name=UPLOAD_TAB).click()
     sync_api.expect(page.locator("#upload-btn")).to_be_visible()
+    assert page.get_by_role("tab", name="Nhật ký").count() == 0
+    page.locator("#signed-in a", has_text="Đăng xuất").click()
+
+    _sign_in(page, signed_url, "an", "mật-khẩu-của-an")
+    sync_api.expect(page.locator("#signed-in")).to_contain_text("an (quản trị viên)")
+    page.get_by_role("tab", name="Nhật ký").click()
+    log = page.locator("#audit-log table.audit")
+    sync_api.expect(log).to_contain_text("đăng nhập sai")
+    sync_api.expect(log.locator("tbody tr").first).to_contain_text("an")  # newest first: this sign-in
+    screenshot(page, "audit-tab.png")
     context.close()

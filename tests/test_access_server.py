@@ -144,6 +144,10 @@ def test_gradio_routes_need_a_session_and_the_upload_event_refuses_a_reader(offi
     status = json.loads(stream.split("data: ", 1)[1].splitlines()[0])[0]
     assert "không được thêm văn bản" in status
     assert any(e["event"] == "refused" and e["action"] == "upload" and e["user"] == "token:reader-bot" for e in audit.last())
+    started = client.post("/gradio_api/call/reload", json={"data": []}, headers=reader)  # the admin's audit tab
+    assert started.status_code == 200, started.text
+    stream = client.get(f"/gradio_api/call/reload/{started.json()['event_id']}", headers=reader).text
+    assert "Chỉ quản trị viên" in json.loads(stream.split("data: ", 1)[1].splitlines()[0])[0]
 
 
 def test_searches_and_changes_per_user_are_limited(office):

@@ -15,7 +15,7 @@ import gradio as gr
 from ..access.guard import Guard
 from ..documents.reader import READERS
 from ..text.normalize import strip_markdown
-from . import auth, relations, style, views
+from . import audit_view, auth, relations, style, views
 from .filters import ALL, Choices
 from .handlers import (
     MAX_K,
@@ -45,6 +45,8 @@ def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
             _document_tab(ui)
             _precedent_tab(ui, live.choices)
             _upload_tab(ui, live, visible=guard.open)
+            if not guard.open:
+                _audit_tab(ui, guard)
         _wire_search(ui, live, guard)
         _wire_cards(ui, live)
         _wire_upload(ui, live, guard)
@@ -53,7 +55,7 @@ def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
             def signed_in(request: gr.Request):  # the annotation is how Gradio knows to pass the request
                 return _signed_in(guard, request)
 
-            demo.load(signed_in, outputs=[ui.who, ui.upload_tab], api_visibility="undocumented")
+            demo.load(signed_in, outputs=[ui.who, ui.upload_tab, ui.audit_tab, ui.audit], api_visibility="undocumented")
 
         @gr.api(api_name="search")
         def search_api(query: str, k: float = 10, doc: str = ALL, issuer: str = ALL, year: str = ALL, body: str = ALL, period: str = ALL) -> str:
@@ -114,9 +116,30 @@ def _signed_in(guard: Guard, request: gr.Request):
     """Who is signed in (with a link to sign out), and the upload tab for those who may upload."""
     principal = guard.principal(request.username)
     if principal is None:
-        return gr.HTML(""), gr.Tab(visible=False)
+        return gr.HTML(""), gr.Tab(visible=False), gr.Tab(visible=False), ""
     who = f'<p class="signed-in" style="text-align:right">{html.escape(principal.name)} ({principal.role.label}) · <a href="{auth.SIGN_OUT}">Đăng xuất</a></p>'
-    return gr.HTML(who), gr.Tab(visible=principal.may("upload"))
+    admin = principal.may("audit")
+    log = audit_view.render_audit(guard.audit.last(audit_view.SHOWN)) if admin and guard.audit else ""
+    return gr.HTML(who), gr.Tab(visible=principal.may("upload")), gr.Tab(visible=admin), log
+
+
+def _audit_tab(ui: SimpleNamespace, guard: Guard) -> None:
+    """Admins only: shown by the load event, and the reload refuses anyone else."""
+    with gr.Tab("Nhật ký", id="audit", visible=False) as ui.audit_tab:
+        ui.audit_btn = gr.Button("Tải lại nhật ký", size="sm", elem_id="audit-btn")
+        ui.audit = gr.HTML("", css_template=style.VIEW_CSS + AUDIT_CSS, elem_id="audit-log")
+
+    def reload(request: gr.Request) -> str:
+        principal = guard.principal(request.username)
+        if principal is None or not principal.may("audit"):
+            guard.refused(principal, "audit", via="page", ip=_client(request))
+            return views.message("Chỉ quản trị viên được xem nhật ký.", "error")
+        return audit_view.render_audit(guard.audit.last(audit_view.SHOWN)) if guard.audit else ""
+
+    ui.audit_btn.click(reload, outputs=ui.audit, api_visibility="undocumented")
+
+
+AUDIT_CSS = "table.audit { border-collapse: collapse; font-size: .85rem; } table.audit td, table.audit th { border-bottom: 1px solid #e4e7eb; padding: 4px 8px; text-align: left; vertical-align: top; }"
 
 
 def _upload_tab(ui: SimpleNamespace, live: LiveIndex, *, visible: bool) -> None:
