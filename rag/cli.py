@@ -1,4 +1,5 @@
-"""Command line: ``rag index``, ``rag search``, ``rag eval``, ``rag serve``.
+"""Command line: ``rag index``, ``rag search``, ``rag eval``, ``rag serve``; accounts, tokens and
+the audit log come from ``rag.access.commands``.
 
 Every command is a thin shell over ``SearchIndex``; domain errors print as one clean line.
 """
@@ -16,6 +17,8 @@ from typing import Any
 
 import click
 
+from .access.audit import cli_user
+from .access.commands import accounts_option, audit_command, backup_command, restore_command, token, user
 from .errors import IndexNotFoundError, RagError
 from .records import Hit
 from .search.facade import SearchIndex
@@ -64,6 +67,11 @@ def main(ctx: click.Context, milvus: str | None, collection: str) -> None:
         if not is_milvus_uri(milvus):
             raise click.BadParameter("give a Milvus Lite file ending in .db or a server address http://host:19530", param_hint="--milvus")
         ctx.obj = MilvusTarget(milvus, collection, os.environ.get("RAG_MILVUS_TOKEN", ""))
+
+
+def _accounts() -> str | None:
+    """Where the audit log of ``rag add`` / ``rag remove`` goes: beside $RAG_ACCOUNTS, else beside the index."""
+    return os.environ.get("RAG_ACCOUNTS") or None
 
 
 def _milvus() -> Any:
@@ -196,14 +204,22 @@ def add(files: tuple[str, ...], replace: bool, strict: bool, corpus: str, index_
       rag add "Kế hoạch 12-KH-HU.docx"
       rag add uploads/*.pdf --strict
     """
-    from .ingest import add_documents
+    from .access.guard import access_files
+    from .ingest import add_documents, document_name
+    from .store.folder import file_sha256
 
+    audit = access_files(index_dir, _accounts())[1]
+    existed = {name for name in (Path(f).name for f in files) if (Path(corpus) / name).exists()}
     milvus = _milvus()
     built, refused = add_documents(
         index_dir, corpus, list(files), replace=replace, strict=strict, progress=_progress, publish=milvus.publish if milvus else None
     )
     if built is not None:
         names = [Path(f).name for f in files if Path(f).name not in {r.file for r in refused}]
+        if audit is not None:
+            for name in names:
+                target = Path(corpus) / document_name(name)
+                audit.record("replace" if name in existed else "add", cli_user(), via="cli", file=target.name, sha256=file_sha256(target))
         click.echo(f"Added {', '.join(names)}: {len(built.documents)} documents, {len(built.passages)} passages in the index.")
     _report_rejected(refused, title="Not added")
     if built is None:
@@ -221,11 +237,13 @@ def remove(names: tuple[str, ...], corpus: str, index_dir: str) -> None:
     Example:
       rag remove 003_29223056b309dc88.txt
     """
-    from .ingest import remove_document
+    from .access.changes import remove_audited
+    from .access.guard import access_files
 
+    audit = access_files(index_dir, _accounts())[1]
     for name in names:
         milvus = _milvus()
-        built = remove_document(index_dir, corpus, name, progress=_progress, publish=milvus.publish if milvus else None)
+        built = remove_audited(audit, cli_user(), "cli", index_dir, corpus, name, progress=_progress, publish=milvus.publish if milvus else None)
         click.echo(f"Removed {name}: {len(built.documents)} documents left.")
 
 
@@ -393,13 +411,21 @@ def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: 
         click.echo(f"answers     n={answers['answerable']:<3d} coverage {answers['coverage']:.3f} precision {answers['precision']:.3f}", err=True)
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @corpus_option
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 to open the app to the network.")
 @click.option("--port", default=7860, show_default=True)
-def serve(corpus: str, index_dir: str, host: str, port: int) -> None:
-    """Start the web app (builds the index first when it is missing)."""
+@accounts_option
+@click.option("--no-auth", is_flag=True, help="Serve beyond this machine without sign-in: anyone who reaches the port may add and remove documents.")
+@click.pass_context
+def serve(ctx: click.Context, corpus: str, index_dir: str, host: str, port: int, accounts: str | None, no_auth: bool) -> None:
+    """Start the web app (builds the index first when it is missing).
+
+    With accounts (rag user add) everyone signs in; beyond 127.0.0.1 it refuses to start without
+    them unless --no-auth is given. Other options go to the server as they are: --session-hours,
+    --searches-per-minute, --uploads-per-hour (python -m rag.ui.server --help).
+    """
     import importlib.util
 
     if importlib.util.find_spec("gradio") is None:
@@ -407,9 +433,16 @@ def serve(corpus: str, index_dir: str, host: str, port: int) -> None:
     milvus = _milvus()
     extra = ["--milvus", milvus.uri, "--collection", milvus.name] if milvus else []
     # A fresh process: the app's server owns it, and none of the CLI's state comes along.
+    extra += (["--accounts", accounts] if accounts else []) + (["--no-auth"] if no_auth else []) + ctx.args
     args = ["-m", "rag.ui.server", "--index", index_dir, "--corpus", corpus, "--host", host, "--port", str(port), *extra]
     os.execv(sys.executable, [sys.executable, *args])
 
+
+main.add_command(user)
+main.add_command(token)
+main.add_command(audit_command)
+main.add_command(backup_command)
+main.add_command(restore_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

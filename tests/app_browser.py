@@ -41,7 +41,7 @@ def serve_app(index, **folders) -> Iterator[str]:
     deadline = time.monotonic() + 60
     while True:
         try:
-            if httpx.get(url + "/", timeout=2).status_code == 200:
+            if httpx.get(url + "/", timeout=2).status_code in (200, 303):  # 303: to the sign-in page
                 break
         except httpx.HTTPError:
             pass

@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"rag.search"},
     {"rag.backends"},
     {"rag.ingest", "rag.evaluate"},
+    {"rag.access"},
     {"rag.ui"},
     {"rag.cli"},
     {"rag", "rag.__main__"},

@@ -9,8 +9,10 @@ import re
 import threading
 from pathlib import Path
 
+from ..access.audit import AuditLog
+from ..access.changes import add_audited
+from ..access.roles import OPEN
 from ..errors import QueryError, RagError
-from ..ingest import add_document
 from ..records import Hit
 from ..search.answers import Answer
 from ..search.facade import SearchIndex
@@ -104,8 +106,10 @@ def precedent_view(index: SearchIndex, draft: str, k: float, exclude: str | None
 # --- adding a document ----------------------------------------------------------------------------
 
 
-def upload_document(live: LiveIndex, path: str | None, replace: bool, progress=None) -> str:
-    """Add the file through ``rag.ingest`` and swap the new index in; the message says what happened."""
+def upload_document(
+    live: LiveIndex, path: str | None, replace: bool, progress=None, *, who: str = OPEN.id, audit: AuditLog | None = None
+) -> str:
+    """Add the file through ``rag.ingest`` (logged as ``who``) and swap the new index in; the message says what happened."""
     if live.corpus_dir is None or live.index_dir is None:
         return views.message("Chức năng này cần khởi động ứng dụng với --index và --corpus.", "error")
     if not path:
@@ -118,8 +122,8 @@ def upload_document(live: LiveIndex, path: str | None, replace: bool, progress=N
 
     report("model", 0, 1)  # the first upload loads the embedding model: seconds with nothing else to show
     try:
-        index = add_document(
-            live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report, publish=live.publish
+        index = add_audited(
+            audit, who, "page", live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report, publish=live.publish
         )
     except Exception as err:  # every failure leaves corpus and index as they were: say so, keep serving
         return views.message(views.upload_error(name, err), "error")

@@ -1,14 +1,21 @@
-"""The Gradio page: four tabs (search, document, similar wording, upload) and their events."""
+"""The Gradio page: four tabs (search, document, similar wording, upload) and their events.
+
+With sign-in the page is the same for everyone until it loads; then it shows who is signed in and
+the upload tab only to editors and admins. The upload handler checks the role again: hiding a tab
+stops nobody who calls the event directly.
+"""
 
 from __future__ import annotations
 
+import html
 from types import SimpleNamespace
 
 import gradio as gr
 
+from ..access.guard import Guard
 from ..documents.reader import READERS
 from ..text.normalize import strip_markdown
-from . import relations, style, views
+from . import audit_view, auth, relations, style, views
 from .filters import ALL, Choices
 from .handlers import (
     MAX_K,
@@ -24,20 +31,31 @@ from .handlers import (
 from .state import LiveIndex
 
 
-def build_app(live: LiveIndex) -> gr.Blocks:
+def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
     """Four tabs, then their events. Handlers read ``live.index`` when they run, so an upload
     is seen by every tab at once."""
+    guard = guard or Guard(None)
     ui = SimpleNamespace()  # the components, shared by the layout and the wiring below
     with gr.Blocks(title="Tra cứu văn bản chỉ đạo", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
-        gr.Markdown("## Tra cứu văn bản chỉ đạo\nĐặt câu hỏi bằng tiếng Việt; mỗi kết quả kèm mục, dòng và dòng trích dẫn.")
+        with gr.Row():
+            gr.Markdown("## Tra cứu văn bản chỉ đạo\nĐặt câu hỏi bằng tiếng Việt; mỗi kết quả kèm mục, dòng và dòng trích dẫn.")
+            ui.who = gr.HTML("", elem_id="signed-in", visible=not guard.open)
         with gr.Tabs(overflow_behavior="wrap") as ui.tabs:  # a menu would hide tabs on a phone
             _search_tab(ui, live.choices)
             _document_tab(ui)
             _precedent_tab(ui, live.choices)
-            _upload_tab(ui, live)
-        _wire_search(ui, live)
+            _upload_tab(ui, live, visible=guard.open)
+            if not guard.open:
+                _audit_tab(ui, guard)
+        _wire_search(ui, live, guard)
         _wire_cards(ui, live)
-        _wire_upload(ui, live)
+        _wire_upload(ui, live, guard)
+        if not guard.open:
+
+            def signed_in(request: gr.Request):  # the annotation is how Gradio knows to pass the request
+                return _signed_in(guard, request)
+
+            demo.load(signed_in, outputs=[ui.who, ui.upload_tab, ui.audit_tab, ui.audit], api_visibility="undocumented")
 
         @gr.api(api_name="search")
         def search_api(query: str, k: float = 10, doc: str = ALL, issuer: str = ALL, year: str = ALL, body: str = ALL, period: str = ALL) -> str:
@@ -94,8 +112,38 @@ def _precedent_tab(ui: SimpleNamespace, c: Choices) -> None:
         ui.precedents = gr.HTML("", css_template=style.VIEW_CSS, js_on_load=style.CARD_JS, elem_id="precedents")
 
 
-def _upload_tab(ui: SimpleNamespace, live: LiveIndex) -> None:
-    with gr.Tab("Thêm văn bản", id="upload"):
+def _signed_in(guard: Guard, request: gr.Request):
+    """Who is signed in (with a link to sign out), and the upload tab for those who may upload."""
+    principal = guard.principal(request.username)
+    if principal is None:
+        return gr.HTML(""), gr.Tab(visible=False), gr.Tab(visible=False), ""
+    who = f'<p class="signed-in" style="text-align:right">{html.escape(principal.name)} ({principal.role.label}) · <a href="{auth.SIGN_OUT}">Đăng xuất</a></p>'
+    admin = principal.may("audit")
+    log = audit_view.render_audit(guard.audit.last(audit_view.SHOWN)) if admin and guard.audit else ""
+    return gr.HTML(who), gr.Tab(visible=principal.may("upload")), gr.Tab(visible=admin), log
+
+
+def _audit_tab(ui: SimpleNamespace, guard: Guard) -> None:
+    """Admins only: shown by the load event, and the reload refuses anyone else."""
+    with gr.Tab("Nhật ký", id="audit", visible=False) as ui.audit_tab:
+        ui.audit_btn = gr.Button("Tải lại nhật ký", size="sm", elem_id="audit-btn")
+        ui.audit = gr.HTML("", css_template=style.VIEW_CSS + AUDIT_CSS, elem_id="audit-log")
+
+    def reload(request: gr.Request) -> str:
+        principal = guard.principal(request.username)
+        if principal is None or not principal.may("audit"):
+            guard.refused(principal, "audit", via="page", ip=_client(request))
+            return views.message("Chỉ quản trị viên được xem nhật ký.", "error")
+        return audit_view.render_audit(guard.audit.last(audit_view.SHOWN)) if guard.audit else ""
+
+    ui.audit_btn.click(reload, outputs=ui.audit, api_visibility="undocumented")
+
+
+AUDIT_CSS = "table.audit { border-collapse: collapse; font-size: .85rem; } table.audit td, table.audit th { border-bottom: 1px solid #e4e7eb; padding: 4px 8px; text-align: left; vertical-align: top; }"
+
+
+def _upload_tab(ui: SimpleNamespace, live: LiveIndex, *, visible: bool) -> None:
+    with gr.Tab("Thêm văn bản", id="upload", visible=visible) as ui.upload_tab:
         kinds = sorted(READERS)  # whatever formats the engine reads
         gr.Markdown(f"Thêm một văn bản ({', '.join(kinds)}) vào kho; chỉ mục được cập nhật, chỉ các đoạn mới cần mã hóa.")
         ui.file = gr.File(label="Tệp văn bản", file_types=kinds, type="filepath", elem_id="upload-file")
@@ -104,10 +152,17 @@ def _upload_tab(ui: SimpleNamespace, live: LiveIndex) -> None:
         ui.status = gr.HTML("", css_template=style.VIEW_CSS, elem_id="upload-status")
 
 
-def _wire_search(ui: SimpleNamespace, live: LiveIndex) -> None:
+def _client(request: gr.Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _wire_search(ui: SimpleNamespace, live: LiveIndex, guard: Guard) -> None:
     """Any filter change searches again: the cards always match what the filters show."""
 
     def search(query, k, doc, issuer, year, body, period, request: gr.Request):
+        principal = guard.principal(request.username)
+        if principal is not None and (refused := guard.over_limit(principal, "search", _client(request))):
+            return views.message(refused[0], "error"), gr.DownloadButton(visible=False), gr.DownloadButton(visible=False)
         page, answer, hits = search_view(live.index, query, k, doc, issuer, year, body, period)
         if not hits:
             return page, gr.DownloadButton(visible=False), gr.DownloadButton(visible=False)
@@ -146,11 +201,18 @@ def _wire_cards(ui: SimpleNamespace, live: LiveIndex) -> None:
     gr.on(drafting, lambda d, i: draft_view(live.index, d, i), inputs=[ui.basis_docs, ui.basis_issuer], outputs=ui.basis_out, **quiet)
 
 
-def _wire_upload(ui: SimpleNamespace, live: LiveIndex) -> None:
+def _wire_upload(ui: SimpleNamespace, live: LiveIndex, guard: Guard) -> None:
     """One upload at a time; afterwards every filter offers what the new index contains."""
 
-    def upload(path, replace, progress=gr.Progress()):  # noqa: B008 - Gradio's way to ask for a progress bar
-        status = upload_document(live, path, replace, progress)
+    def upload(path, replace, request: gr.Request, progress=gr.Progress()):  # noqa: B008 - Gradio's way to ask for a progress bar
+        principal = guard.principal(request.username)
+        if principal is None or not principal.may("upload"):
+            guard.refused(principal, "upload", via="page", ip=_client(request))
+            status = views.message("Tài khoản của bạn không được thêm văn bản. Hãy nhờ quản trị viên cấp vai trò biên tập viên.", "error")
+        elif path and (refused := guard.over_limit(principal, "upload", _client(request))):
+            status = views.message(refused[0], "error")
+        else:
+            status = upload_document(live, path, replace, progress, who=principal.id, audit=guard.audit)
         c = live.choices
         return status, *(gr.Dropdown(choices=choices) for choices in (c.docs, c.issuers, c.years, c.bodies, c.periods, c.exclusions))
 
