@@ -161,11 +161,15 @@ def test_state_and_party_numbers():
         assert (meta.number, meta.issuer, meta.place, meta.date) == (number, "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "Đắk Lắk", "2025-11-18"), line
 
 
-def test_a_document_without_passages_is_an_error_of_the_build(tmp_path):
+def test_a_document_without_passages_is_named_by_the_build(tmp_path):
+    """Never indexed empty without a word: left out and listed with its reason, or refused (strict)."""
     (tmp_path / "ok.txt").write_text("KẾ HOẠCH\nhọc tập\n\n- Học tập chuyên đề.\n", encoding="utf-8")
     (tmp_path / "chi-dau.txt").write_text("KẾ HOẠCH\nhọc tập chuyên đề năm 2025\n", encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert list(corpus.documents) == ["ok.txt"]
+    assert [(r.file, r.reason) for r in corpus.rejected] == [("chi-dau.txt", "no-passages")]
     with pytest.raises(DocumentReadError) as caught:
-        read_corpus(tmp_path)
+        read_corpus(tmp_path, strict=True)
     assert caught.value.reason == "no-passages" and "chi-dau.txt" in str(caught.value)
 
 
