@@ -235,3 +235,28 @@ class Rejection:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Rejection:
         return cls(data["file"], data["sha256"], data["reason"], data["message"])
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """How much of the index the dense side covers: a build that saved the lexical side first
+    fills the vectors in behind (``rag embed``); until then hybrid search uses the vectors there are."""
+
+    passages: int
+    embedded: int
+
+    @property
+    def complete(self) -> bool:
+        return self.embedded >= self.passages
+
+    @property
+    def dense_share(self) -> float:
+        return self.embedded / self.passages if self.passages else 1.0
+
+    def describe(self) -> str:
+        if self.complete:
+            return f"hybrid search over all {self.passages} passages"
+        return (
+            f"lexical search over all {self.passages} passages; meaning search over {self.embedded} "
+            f"({self.dense_share:.0%}) while the rest is embedded"
+        )

@@ -69,7 +69,8 @@ def test_a_corpus_of_bad_files_only_is_an_error_naming_them(tmp_path):
 
 def test_the_cli_lists_what_it_left_out_and_succeeds(tmp_path, corpus_with_bad_files, monkeypatch, fake_embedder):
     monkeypatch.setattr("rag.dense.embedders.get_embedder", lambda name: fake_embedder)
-    monkeypatch.setattr("rag.search.facade.get_embedder", lambda name: fake_embedder)
+    for where in ("rag.search.facade", "rag.search.building"):
+        monkeypatch.setattr(f"{where}.get_embedder", lambda name: fake_embedder)
     runner = CliRunner()
     where = ["--corpus", str(corpus_with_bad_files), "--index", str(tmp_path / "index")]
     done = runner.invoke(main, ["index", *where])
@@ -120,7 +121,8 @@ def test_a_batch_that_fails_to_build_takes_every_copied_file_out_again(tmp_path,
 
 
 def test_the_cli_adds_what_it_can_and_strict_adds_nothing(tmp_path, tiny_corpus, monkeypatch, fake_embedder):
-    monkeypatch.setattr("rag.search.facade.get_embedder", lambda name: fake_embedder)
+    for where in ("rag.search.facade", "rag.search.building"):
+        monkeypatch.setattr(f"{where}.get_embedder", lambda name: fake_embedder)
     runner = CliRunner()
     where = ["--corpus", str(tiny_corpus), "--index", str(tmp_path / "index")]
     assert runner.invoke(main, ["index", *where]).exit_code == 0

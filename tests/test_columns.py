@@ -77,7 +77,7 @@ def test_lazy_rows_read_like_a_list(corpus_index, tmp_path):
 
 
 def test_a_large_loaded_index_parses_rows_on_access_and_ranks_the_same(corpus_index, corpus_index_dir, monkeypatch):
-    monkeypatch.setattr("rag.search.facade.LAZY_ABOVE", 1)
+    monkeypatch.setattr("rag.search.building.LAZY_ABOVE", 1)
     lazy = SearchIndex.load(corpus_index_dir)
     assert isinstance(lazy.passages, JsonlRows) and isinstance(lazy.facts, JsonlRows)
     for query in ("Ai chủ trì tổ chức hội nghị học tập?", "thoi gian hoan thanh", "Khi nào nộp báo cáo?"):

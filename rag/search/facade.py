@@ -5,31 +5,25 @@ The CLI, the web app and other tools all go through this class.
 
 from __future__ import annotations
 
-import json
-import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
 from ..dense.embedders import DEFAULT_EMBEDDER, Embedder, embed_queries, get_embedder
 from ..dense.faiss_index import DenseIndex
-from ..errors import EmbedderMismatchError, IndexDamagedError, QueryError
+from ..errors import QueryError
 from ..lexical.index import LexicalIndex
-from ..records import Citation, DocumentMeta, Facts, Hit, Passage, Progress, Rejection
-from ..store.caches import COMPOUNDS, compound_cache, embed_with_cache, previous_texts
-from ..store.corpus import REJECTED, check_fresh, corpus_changes, parser_stamp, read_corpus, rejected_files
-from ..store.folder import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
-from ..store.rows import read_rows, write_rows
-from ..structure.passages import MAX_PASSAGE_CHARS, passage_index_text
+from ..records import Citation, DocumentMeta, Facts, Hit, IndexStatus, Passage, Progress, Rejection
+from ..store.folder import update_lock
 from ..text.accents import AccentRestorer
 from ..text.doc_numbers import doc_number_keys
 from ..text.query import LexicalTerms, QueryAnalysis, analyse, lexical_terms
 from .answers import Answer, extract_answer
 from .backend import Backend, Candidates, LocalBackend, QueryVector
+from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
 from .duties import Duty, list_duties
 from .filters import SearchFilter
@@ -56,9 +50,6 @@ class SearchSettings:
     def check(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise QueryError(f"Unknown fusion '{self.fusion}'. Choose one of: {', '.join(FUSION_METHODS)}.")
-
-
-LAZY_ABOVE = 50_000  # a loaded index of this many passages parses passages and facts on access
 
 
 class SearchIndex:
@@ -98,6 +89,7 @@ class SearchIndex:
         self._graph: RelationGraph | None = None  # built on first use
         self._compounds: list[str] | None = None  # each passage's compound words, kept by a build for the next one
         self.rejected: list[Rejection] = []  # corpus files left out of the index, and why
+        self._embedded: np.ndarray | None = None  # which passages have vectors; None: all of them
 
     # --- building ------------------------------------------------------------------------
 
@@ -111,77 +103,70 @@ class SearchIndex:
         progress: Progress | None = None,
         compounds: bool = True,
         strict: bool = False,
+        embed: str = "now",
     ) -> SearchIndex:
         """Read every file of ``corpus_dir``, index it, and save to ``index_dir`` when given.
+
+        With ``embed="later"`` no passage is embedded: the index is saved as soon as the lexical
+        side is ready, with the vectors it could reuse, and ``fill_vectors`` (``rag embed``)
+        embeds the rest in resumable parts. Hybrid search then uses the vectors there are
+        (``status()``); once filled, the index is the one ``embed="now"`` builds.
 
         A file that cannot be read is left out and listed in ``rejected`` with its reason (and in
         the index folder's ``rejected.json``); with ``strict`` its ``DocumentReadError`` is raised
         and nothing is written. Vectors of passages already embedded in an existing index at
         ``index_dir`` (same embedder, same text) are reused, so a rebuild after a small change is quick.
         """
+        if embed not in ("now", "later"):
+            raise ValueError(f"embed must be 'now' or 'later', not {embed!r}.")
         if index_dir is None:
-            return cls._build(corpus_dir, None, embedder, progress, compounds, strict)
+            return cls._build(corpus_dir, None, embedder, progress, compounds, strict, embed == "later")
         with update_lock(Path(index_dir)):
-            return cls._build(corpus_dir, Path(index_dir), embedder, progress, compounds, strict)
+            return cls._build(corpus_dir, Path(index_dir), embedder, progress, compounds, strict, embed == "later")
 
     @classmethod
     def _build(
-        cls, corpus_dir: str | Path, index_dir: Path | None, embedder: str | Embedder, progress: Progress | None, compounds: bool, strict: bool
+        cls,
+        corpus_dir: str | Path,
+        index_dir: Path | None,
+        embedder: str | Embedder,
+        progress: Progress | None,
+        compounds: bool,
+        strict: bool,
+        later: bool,
     ) -> SearchIndex:
-        started = time.perf_counter()
-        model = get_embedder(embedder) if isinstance(embedder, str) else embedder
-        corpus = read_corpus(corpus_dir, progress, previous=index_dir, strict=strict)
-        passages, facts = corpus.passages, corpus.facts
-        texts = [passage_index_text(p) for p in passages]
-        old_texts = previous_texts(index_dir)  # keys of both caches below
-        cache = compound_cache(index_dir, old_texts) if compounds else None
-        lexical, compound_rows = LexicalIndex.from_texts(texts, compounds=compounds, cache=cache, progress=progress)
-        vectors, embedded = embed_with_cache(model, texts, index_dir, progress, old_texts)
-        dense = DenseIndex.build(vectors, progress=progress)
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "embedder": {"name": model.name, "dim": model.dim},
-            "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
-            "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
-            "dense": dense.describe(),
-            "corpus": {"files": corpus.fingerprints, "rejected": {r.file: r.sha256 for r in corpus.rejected}, "passages": len(passages), "parsed_by": parser_stamp()},
-            "changes": {**corpus_changes(index_dir, corpus.fingerprints), "embedded": embedded, "reused": len(texts) - embedded},
-            "build_seconds": 0.0,
-        }
-        index = cls(
-            passages=passages,
-            facts=facts,
-            documents=corpus.documents,
-            lexical=lexical,
-            dense=dense,
-            restorer=AccentRestorer.from_texts(texts),
-            manifest=manifest,
-            embedder=model,
-        )
-        index._compounds = compound_rows
-        index.rejected = corpus.rejected
-        manifest["build_seconds"] = round(time.perf_counter() - started, 2)
+        index = cls._from_parts(build_parts(corpus_dir, index_dir, embedder, progress, compounds=compounds, strict=strict, later=later))
         if index_dir is not None:
             index.save(index_dir)
+        return index
+
+    @classmethod
+    def _from_parts(cls, parts: IndexParts) -> SearchIndex:
+        index = cls(
+            passages=parts.passages,
+            facts=parts.facts,
+            documents=parts.documents,
+            lexical=parts.lexical,
+            dense=parts.dense,
+            restorer=parts.restorer,
+            manifest=parts.manifest,
+            embedder=parts.embedder,
+            columns=parts.columns,
+        )
+        index._compounds = parts.compounds
+        index.rejected = parts.rejected
+        index._embedded = parts.embedded
         return index
 
     # --- persistence ---------------------------------------------------------------------
 
     def save(self, index_dir: str | Path) -> None:
         """Write every file into a scratch folder, then swap it in: a crash leaves the old index."""
-        with atomic_folder(Path(index_dir)) as folder:
-            write_jsonl(folder / "documents.jsonl", (meta.to_dict() for meta in self.documents.values()))
-            write_rows(folder / "passages.jsonl", (p.to_dict() for p in self.passages))
-            write_rows(folder / "facts.jsonl", (f.to_dict() for f in self.facts))
-            self.columns.save(folder)
-            if self._compounds is not None:
-                write_jsonl(folder / COMPOUNDS, ({"compounds": c.split()} for c in self._compounds))
-            self.dense.save(folder)
-            self.lexical.save(folder)
-            (folder / "restorer.json").write_text(json.dumps(self.restorer.to_dict(), ensure_ascii=False), encoding="utf-8")
-            (folder / REJECTED).write_text(json.dumps([r.to_dict() for r in self.rejected], ensure_ascii=False, indent=1), encoding="utf-8")
-            (folder / MANIFEST).write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+        parts = IndexParts(
+            self.passages, self.facts, self.documents, self.lexical, self.dense, self.restorer, self.manifest,
+            embedder=self._embedder, columns=self.columns, compounds=self._compounds, rejected=self.rejected, embedded=self._embedded,
+        )  # fmt: skip
+        save_parts(parts, Path(index_dir))
 
     @classmethod
     def load(
@@ -192,46 +177,12 @@ class SearchIndex:
         embedder: str | Embedder | None = None,
     ) -> SearchIndex:
         """Open a built index. With ``corpus_dir``, refuse an index older than the corpus."""
-        folder = Path(index_dir)
-        manifest = read_manifest(folder)
-        built_with = manifest["embedder"]["name"]
-        if embedder is not None:
-            wanted = embedder if isinstance(embedder, str) else embedder.name
-            if wanted != built_with:
-                raise EmbedderMismatchError(
-                    f"The index in '{folder}' was built with the embedder '{built_with}', not '{wanted}'. "
-                    f"Rebuild it with 'rag index --embedder {wanted}' or search with '{built_with}'."
-                )
-        if corpus_dir is not None:
-            check_fresh(manifest, corpus_dir, folder)
-        columns = FilterColumns.load(folder)
-        lazy = columns is not None and manifest["corpus"]["passages"] >= LAZY_ABOVE  # parse rows on access
-        passages = read_rows(folder / "passages.jsonl", Passage.from_dict, lazy=lazy)
-        facts = read_rows(folder / "facts.jsonl", Facts.from_dict, lazy=lazy)
-        documents = {row["doc_id"]: DocumentMeta.from_dict(row) for row in read_jsonl(folder / "documents.jsonl")}
-        lexical = LexicalIndex.load(folder)
-        dense = DenseIndex.load(folder)
-        try:
-            restorer = AccentRestorer.from_dict(json.loads((folder / "restorer.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError) as err:
-            raise IndexDamagedError(f"'{folder / 'restorer.json'}' is missing or damaged. Rebuild with 'rag index'.") from err
-        if not (len(passages) == len(facts) == lexical.size == dense.vectors.shape[0] == manifest["corpus"]["passages"]):
-            raise IndexDamagedError(
-                f"The files in '{folder}' disagree on the number of passages (an interrupted copy?). Rebuild with 'rag index'."
-            )
-        index = cls(
-            passages=passages,
-            facts=facts,
-            documents=documents,
-            lexical=lexical,
-            dense=dense,
-            restorer=restorer,
-            manifest=manifest,
-            embedder=embedder if embedder is not None and not isinstance(embedder, str) else None,
-            columns=columns,
-        )
-        index.rejected = list(rejected_files(folder).values())
-        return index
+        return cls._from_parts(load_parts(Path(index_dir), corpus_dir=corpus_dir, embedder=embedder))
+
+    def status(self) -> IndexStatus:
+        """How many passages the dense side covers (all, unless the vectors are being filled in)."""
+        total = len(self.passages)
+        return IndexStatus(total, total if self._embedded is None else int(self._embedded.sum()))
 
     @property
     def compounds(self) -> list[str] | None:
@@ -345,6 +296,8 @@ class SearchIndex:
         if len(found.ids) == 0:
             return []
         ids, lex, dense = found.ids, found.lexical, found.dense
+        if mode == "hybrid" and self._embedded is not None:
+            dense = self._stand_in_scores(ids, dense)
         intents = question_intents(analysis.original)
         if mode == "lexical":
             fused = lex
@@ -370,6 +323,17 @@ class SearchIndex:
             Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]), self.facts[ids[j]])
             for rank, (j, score) in enumerate(ranked, 1)
         ]
+
+    def _stand_in_scores(self, ids: np.ndarray, dense: np.ndarray) -> np.ndarray:
+        """While vectors are filled in, a candidate without one gets the median dense score of the
+        candidates that have one: neither pushed down for lacking a vector nor lifted."""
+        missing = ~self._embedded[ids]
+        if not missing.any():
+            return dense
+        known = dense[~missing]
+        dense = dense.copy()
+        dense[missing] = np.median(known) if len(known) else 0.0
+        return dense
 
     def facets(self) -> dict[str, Counter[str]]:
         """What the corpus holds (for filter choices): documents per issuer and per year, passages

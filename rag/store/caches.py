@@ -12,6 +12,7 @@ from ..dense.embedders import Embedder
 from ..records import Passage, Progress
 from ..structure.passages import passage_index_text
 from .folder import MANIFEST, read_jsonl, read_manifest
+from .vectors import load_vectors
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +47,47 @@ def compound_cache(index_dir: Path | None, old_texts: list[str] | None = None) -
         return {}
 
 
+def cached_vectors(
+    model: Embedder, texts: list[str], index_dir: str | Path | None, old_texts: list[str] | None = None
+) -> tuple[np.ndarray, list[int]]:
+    """Vectors of ``texts`` taken from the index being replaced where its text is identical and it
+    was embedded (a folder still being filled in gives the parts written so far), and the
+    positions still to embed, ascending."""
+    cached: dict[str, np.ndarray] = {}
+    if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
+        try:
+            folder = Path(index_dir)
+            old = read_manifest(folder)
+            if old["embedder"]["name"] == model.name:
+                known = load_vectors(folder)
+                old_texts = previous_texts(folder) if old_texts is None else old_texts
+                if len(old_texts) == len(known.vectors):
+                    cached = {t: v for t, v, done in zip(old_texts, known.vectors, known.embedded) if done}
+        except Exception as err:  # a damaged old index only means no cache
+            logger.info("embedding cache not used: %s", err)
+    vectors = np.zeros((len(texts), model.dim), dtype=np.float32)
+    todo = []
+    for i, t in enumerate(texts):
+        if t in cached:
+            vectors[i] = cached[t]
+        else:
+            todo.append(i)
+    return vectors, todo
+
+
+def embed_rows(model: Embedder, texts: list[str], rows: list[int] | np.ndarray, progress: Progress | None = None, done: int = 0, total: int | None = None) -> np.ndarray:
+    """Vectors of ``texts[i]`` for ``i`` in ``rows``, in batches of ``EMBED_BATCH`` taken in order
+    (the batches decide the last bits of each vector: a resumed fill must cut them the same way)."""
+    total = len(rows) if total is None else total
+    out = np.zeros((len(rows), model.dim), dtype=np.float32)
+    for start in range(0, len(rows), EMBED_BATCH):
+        chunk = rows[start : start + EMBED_BATCH]
+        out[start : start + len(chunk)] = model.embed_batch([texts[i] for i in chunk], kind="passage")
+        if progress:
+            progress("embed", done + min(start + EMBED_BATCH, len(rows)), total)
+    return out
+
+
 def embed_with_cache(
     model: Embedder, texts: list[str], index_dir: str | Path | None, progress: Progress | None, old_texts: list[str] | None = None
 ) -> tuple[np.ndarray, int]:
@@ -54,26 +96,7 @@ def embed_with_cache(
 
     Returns the vectors and how many texts had to be embedded.
     """
-    cached: dict[str, np.ndarray] = {}
-    if index_dir is not None and (Path(index_dir) / MANIFEST).exists():
-        try:
-            folder = Path(index_dir)
-            old = read_manifest(folder)
-            if old["embedder"]["name"] == model.name:
-                old_vectors = np.load(folder / "vectors.npy")
-                old_texts = previous_texts(folder) if old_texts is None else old_texts
-                if len(old_texts) == len(old_vectors):
-                    cached = dict(zip(old_texts, old_vectors))
-        except Exception as err:  # a damaged old index only means no cache
-            logger.info("embedding cache not used: %s", err)
-    vectors = np.zeros((len(texts), model.dim), dtype=np.float32)
-    todo = [i for i, t in enumerate(texts) if t not in cached]
-    for i, t in enumerate(texts):
-        if t in cached:
-            vectors[i] = cached[t]
-    for start in range(0, len(todo), EMBED_BATCH):
-        chunk = todo[start : start + EMBED_BATCH]
-        vectors[chunk] = model.embed_batch([texts[i] for i in chunk], kind="passage")
-        if progress:
-            progress("embed", min(start + EMBED_BATCH, len(todo)), len(todo))
+    vectors, todo = cached_vectors(model, texts, index_dir, old_texts)
+    if todo:
+        vectors[todo] = embed_rows(model, texts, todo, progress)
     return vectors, len(todo)

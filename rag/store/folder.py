@@ -91,7 +91,8 @@ def update_lock(target: Path) -> Iterator[None]:
 def atomic_folder(target: Path) -> Iterator[Path]:
     """Yield a scratch folder beside ``target``; on success it replaces ``target`` in one rename.
 
-    A crash before the swap leaves the old index untouched; the scratch folder is removed.
+    A crash before the swap leaves the old index untouched; the scratch folder is removed. A
+    failed write (a full disk) says so in a ``RagError``.
     """
     target = Path(target)
     parent = target.resolve().parent
@@ -101,7 +102,13 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     except OSError as err:
         raise RagError(f"Cannot write the index beside '{target}' ({err.strerror}). Choose a writable --index folder.") from err
     try:
-        yield scratch
+        try:
+            yield scratch
+        except OSError as err:  # disk full, quota, a file vanished: say what it means for the index
+            raise RagError(
+                f"Writing the index '{target}' failed ({err.strerror or err}). The previous index is unchanged and still "
+                "searchable; free some space (or fix the folder) and run the command again."
+            ) from err
         old = parent / f".{target.name}.old"
         if old.exists():
             shutil.rmtree(old)
