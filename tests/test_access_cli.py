@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from rag.access.accounts import AccountStore
 from rag.access.roles import Role
-from rag.cli import main
+from rag.cli.group import main
 
 PASSWORD = "mật-khẩu-đủ-dài"
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from rag import CorpusError, DocumentReadError, SearchIndex
-from rag.cli import main
+from rag.cli.group import main
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import json
 
 from click.testing import CliRunner
 
-from rag.cli import main
+from rag.cli.group import main
 
 from .conftest import CORPUS, DEV_QUERIES
 

@@ -163,7 +163,7 @@ def test_document_name_keeps_vietnamese_and_spaces_and_refuses_paths():
 def test_remove_document_and_cli_add_remove(tmp_path, tiny_corpus):
     from click.testing import CliRunner
 
-    from rag.cli import main
+    from rag.cli.group import main
     from rag.ingest import IngestError, remove_document
 
     index_dir = tmp_path / "idx"

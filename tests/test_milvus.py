@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from rag import BackendUnavailableError, IndexDamagedError, IndexNotFoundError, SearchIndex
 from rag.backends.milvus.backend import connect, write_meta_value
 from rag.backends.milvus.sync import MilvusTarget, open_index, sync
-from rag.cli import main
+from rag.cli.group import main
 
 NEW_DOC = """HUYỆN ỦY CAO LỘC
 Số 12-KH/HU
