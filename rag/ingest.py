@@ -60,6 +60,7 @@ def add_document(
     embedder: str | Embedder | None = None,
     progress: Progress | None = None,
     publish: Publish | None = None,
+    embed: str = "now",
 ) -> SearchIndex:
     """Check ``upload_path``, copy it into ``corpus_dir`` as ``name`` and rebuild the index.
 
@@ -68,6 +69,8 @@ def add_document(
         replace: overwrite a different document that has the same name.
         embedder: defaults to the one the existing index was built with.
         progress: called with (stage, done, total): "check", "copy", then the build's stages.
+        embed: "later" saves the rebuilt index before embedding the new passages (the app's
+            background embedding fills them in); see ``SearchIndex.build``.
         publish: what to do with the rebuilt local index (``MilvusTarget.publish`` copies it into
             Milvus and returns the Milvus-backed index); its failure restores the corpus too.
 
@@ -92,7 +95,7 @@ def add_document(
         _write_atomically(target, upload.read_bytes())
         report("copy", 1, 1)
         try:
-            built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress, embed=embed)
             return publish(built) if publish else built
         except BaseException:
             _restore(target, previous)  # a local index built meanwhile is now stale: loading it says so
@@ -109,6 +112,7 @@ def add_documents(
     embedder: str | Embedder | None = None,
     progress: Progress | None = None,
     publish: Publish | None = None,
+    embed: str = "now",
 ) -> tuple[SearchIndex | None, list[Rejection]]:
     """Check every upload, copy those that pass into ``corpus_dir``, rebuild the index once.
 
@@ -143,7 +147,7 @@ def add_documents(
         try:
             for target, upload in accepted.items():
                 _write_atomically(target, upload.read_bytes())
-            built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress, embed=embed)
             return (publish(built) if publish else built), refused
         except BaseException:
             for target, old in previous.items():
@@ -172,6 +176,7 @@ def remove_document(
     embedder: str | Embedder | None = None,
     progress: Progress | None = None,
     publish: Publish | None = None,
+    embed: str = "now",
 ) -> SearchIndex:
     """Take ``name`` out of the corpus and the index; if the rebuild fails the file is put back."""
     target = Path(corpus_dir) / document_name(name)
@@ -181,7 +186,7 @@ def remove_document(
         previous = target.read_bytes()
         target.unlink()
         try:
-            built = SearchIndex.build(corpus_dir, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress)
+            built = SearchIndex.build(corpus_dir, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress, embed=embed)
             return publish(built) if publish else built
         except BaseException:
             _restore(target, previous)

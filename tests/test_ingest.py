@@ -135,7 +135,7 @@ def test_default_embedder_is_the_one_the_index_was_built_with(setup, monkeypatch
     corpus, index_dir, uploads = setup
     seen = {}
 
-    def fake_build(corpus_dir, index_dir, *, embedder, progress=None):
+    def fake_build(corpus_dir, index_dir, *, embedder, progress=None, embed="now"):
         seen["embedder"] = embedder
         raise IngestError("stop here")
 

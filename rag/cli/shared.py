@@ -62,6 +62,13 @@ def open_index(index_dir: str, corpus: str, *, build_if_missing: bool = False) -
         return milvus.publish(built, progress=report_progress) if milvus else built
 
 
+def note_coverage(index: SearchIndex) -> None:
+    """One line on stderr while the dense side covers only part of the corpus."""
+    status = index.status()
+    if not status.complete:
+        click.echo(f"Note: {status.describe()}; 'rag embed' (or 'rag serve') embeds the rest.", err=True)
+
+
 def filter_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options that narrow a search or the duty table; they become one ``SearchFilter``."""
     options = [

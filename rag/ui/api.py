@@ -61,6 +61,16 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
         filters = {key: value for key, value in asdict(where).items() if value not in (None, "", False)}
         return JSONResponse({"query": q, "filters": filters, "answer": asdict(answer) if answer else None, "results": [h.to_dict() for h in hits]})
 
+    @server.get("/api/status")
+    def api_status(request: Request) -> JSONResponse:
+        """How much of the corpus the meaning search covers while vectors are filled in."""
+        who = require(guard, request, "search")
+        if isinstance(who, JSONResponse):
+            return who
+        status = live.index.status()
+        return JSONResponse({"passages": status.passages, "embedded": status.embedded, "complete": status.complete,
+                             "embedding": live.embedding.running, "note": live.embedding.note()})
+
     @server.get("/api/me")
     def api_me(request: Request) -> JSONResponse:
         who = require(guard, request, "search")
@@ -86,7 +96,7 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
                 return bad_request(f"Tệp lớn hơn {MAX_FILE_BYTES // 2**20} MB: hãy tách văn bản hoặc gửi bản .txt.", 413)
             try:
                 index = add_audited(
-                    guard.audit, who.id, "api", live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, publish=live.publish
+                    guard.audit, who.id, "api", live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, publish=live.publish, embed=live.embed_mode
                 )
             except RagError as err:
                 return bad_request(str(err))
@@ -103,7 +113,7 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
         if refusal := _limited(guard, who, "upload", request):
             return refusal
         try:
-            index = remove_audited(guard.audit, who.id, "api", live.index_dir, live.corpus_dir, name, embedder=live.index.embedder, publish=live.publish)
+            index = remove_audited(guard.audit, who.id, "api", live.index_dir, live.corpus_dir, name, embedder=live.index.embedder, publish=live.publish, embed=live.embed_mode)
         except RagError as err:
             return bad_request(str(err), 404 if name not in live.index.documents else 400)
         live.replace(index)

@@ -123,7 +123,7 @@ def upload_document(
     report("model", 0, 1)  # the first upload loads the embedding model: seconds with nothing else to show
     try:
         index = add_audited(
-            audit, who, "page", live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report, publish=live.publish
+            audit, who, "page", live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report, publish=live.publish, embed=live.embed_mode
         )
     except Exception as err:  # every failure leaves corpus and index as they were: say so, keep serving
         return views.message(views.upload_error(name, err), "error")

@@ -40,6 +40,7 @@ def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
         with gr.Row():
             gr.Markdown("## Tra cứu văn bản chỉ đạo\nĐặt câu hỏi bằng tiếng Việt; mỗi kết quả kèm mục, dòng và dòng trích dẫn.")
             ui.who = gr.HTML("", elem_id="signed-in", visible=not guard.open)
+        ui.embedding = gr.HTML(_embedding_note(live), css_template=style.VIEW_CSS, elem_id="embedding-note")
         with gr.Tabs(overflow_behavior="wrap") as ui.tabs:  # a menu would hide tabs on a phone
             _search_tab(ui, live.choices)
             _document_tab(ui)
@@ -50,6 +51,8 @@ def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
         _wire_search(ui, live, guard)
         _wire_cards(ui, live)
         _wire_upload(ui, live, guard)
+        # The background embedding's progress, every few seconds (empty once every passage has a vector).
+        gr.Timer(3).tick(lambda: _embedding_note(live), outputs=ui.embedding, show_progress="hidden", api_visibility="undocumented")
         if not guard.open:
 
             def signed_in(request: gr.Request):  # the annotation is how Gradio knows to pass the request
@@ -63,6 +66,11 @@ def build_app(live: LiveIndex, guard: Guard | None = None) -> gr.Blocks:
             return search_page(live.index, query, k, doc, issuer, year, body, period)
 
     return demo
+
+
+def _embedding_note(live: LiveIndex) -> str:
+    note = live.embedding.note()
+    return views.message(note, "info") if note else ""
 
 
 def _search_tab(ui: SimpleNamespace, c: Choices) -> None:

@@ -73,7 +73,8 @@ def open_index(index_dir: str, corpus_dir: str, milvus: MilvusTarget | None = No
     except (IndexNotFoundError, StaleIndexError) as err:
         reason = "chưa có chỉ mục" if isinstance(err, IndexNotFoundError) else "văn bản nguồn đã thay đổi"
         print(f"Đang xây dựng chỉ mục '{index_dir}' từ '{corpus_dir}' ({reason})…", file=sys.stderr)
-        built = SearchIndex.build(corpus_dir, index_dir, progress=Bars(STAGES_VI))
+        # Searchable first: the app opens on the lexical side and embeds in the background (not for Milvus).
+        built = SearchIndex.build(corpus_dir, index_dir, progress=Bars(STAGES_VI), embed="now" if milvus else "later")
         return milvus.publish(built, progress=Bars(STAGES_VI)) if milvus else built
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..ingest import Publish
 from ..search.facade import SearchIndex
+from .backfill import BackgroundFill
 from .filters import Choices
 
 
@@ -26,10 +27,18 @@ class LiveIndex:
         self.publish = publish  # with Milvus: copies an update there and returns the Milvus-backed index
         self._exports: Path | None = None
         self._cleanup: weakref.finalize | None = None
+        self.embedding = BackgroundFill(self)  # fills in the vectors of an index built to be searchable soon
         self.replace(index)
 
     def replace(self, index: SearchIndex) -> None:
         self.index, self.choices = index, Choices.of(index)
+        self.embedding.index_changed()
+
+    @property
+    def embed_mode(self) -> str:
+        """How uploads rebuild: save first and embed the new passages in the background, except for
+        Milvus, which takes complete vectors only."""
+        return "now" if self.publish is not None else "later"
 
     def close(self) -> None:
         """Remove the exported files; the process's exit does it too."""
