@@ -222,6 +222,11 @@ class StubIndex:
 
         return {"issuers": Counter(), "years": Counter(), "bodies": Counter(), "periods": Counter()}
 
+    def status(self):
+        from rag.records import IndexStatus
+
+        return IndexStatus(0, 0)
+
     def answer(self, query, k=10, where=None):
         if isinstance(self.outcome, Exception):
             raise self.outcome
