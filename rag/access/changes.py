@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..ingest import add_document, document_name, remove_document
+from ..ingest import add_document, add_documents, document_name, remove_document
+from ..records import Rejection
 from ..search.facade import SearchIndex
 from ..store.folder import file_sha256
 from .audit import AuditLog
@@ -26,6 +27,26 @@ def add_audited(
     if audit is not None:
         audit.record("replace" if existed else "add", who, via=via, file=name, sha256=file_sha256(target))
     return built
+
+
+def add_many_audited(
+    audit: AuditLog | None, who: str, via: str, index_dir: str | Path, corpus_dir: str | Path, uploads: list[str | Path],
+    *, replace: bool = False, **options: Any,
+) -> tuple[SearchIndex | None, list[str], list[Rejection]]:
+    """``rag.ingest.add_documents``, then an "add" or "replace" entry per file taken.
+
+    Returns the new index (None when nothing was taken), the names taken and the uploads refused.
+    """
+    names = [document_name(Path(u).name) for u in uploads]
+    existed = {name for name in names if (Path(corpus_dir) / name).exists()}
+    built, refused = add_documents(index_dir, corpus_dir, list(uploads), replace=replace, **options)
+    refused_names = {r.file for r in refused}
+    taken = [name for upload, name in zip(uploads, names) if Path(upload).name not in refused_names] if built is not None else []
+    if audit is not None:
+        for name in taken:
+            target = Path(corpus_dir) / name
+            audit.record("replace" if name in existed else "add", who, via=via, file=name, sha256=file_sha256(target))
+    return built, taken, refused
 
 
 def remove_audited(

@@ -4,7 +4,6 @@ one batch of documents; the files left out are shown as one table with the reaso
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 
 import click
@@ -137,22 +136,16 @@ def add(files: tuple[str, ...], replace: bool, strict: bool, corpus: str, index_
       rag add "Kế hoạch 12-KH-HU.docx"
       rag add uploads/*.pdf --strict
     """
+    from ..access.changes import add_many_audited
     from ..access.guard import access_files
-    from ..ingest import add_documents, document_name
-    from ..store.folder import file_sha256
 
     audit = access_files(index_dir, accounts_path())[1]
-    existed = {name for name in (Path(f).name for f in files) if (Path(corpus) / name).exists()}
     milvus = milvus_target()
-    built, refused = add_documents(
-        index_dir, corpus, list(files), replace=replace, strict=strict, progress=report_progress, publish=milvus.publish if milvus else None
-    )
+    built, names, refused = add_many_audited(
+        audit, cli_user(), "cli", index_dir, corpus, list(files), replace=replace, strict=strict, progress=report_progress,
+        publish=milvus.publish if milvus else None,
+    )  # fmt: skip
     if built is not None:
-        names = [Path(f).name for f in files if Path(f).name not in {r.file for r in refused}]
-        if audit is not None:
-            for name in names:
-                target = Path(corpus) / document_name(name)
-                audit.record("replace" if name in existed else "add", cli_user(), via="cli", file=target.name, sha256=file_sha256(target))
         click.echo(f"Added {', '.join(names)}: {len(built.documents)} documents, {len(built.passages)} passages in the index.")
     report_rejected(refused, title="Not added")
     if built is None:
