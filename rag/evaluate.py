@@ -187,7 +187,7 @@ def _body_key(name: str) -> str:
     from .structure.facts import normalise_body  # the rules' own abbreviation table: "UBND" ~ "Ủy ban nhân dân"
 
     key = re.sub(r"[^\w]+", " ", loose(normalise_body(strip_markdown(name))))
-    return re.sub(r"^(?:cac|moi|dong chi) ", "", key.strip())
+    return re.sub(r"\b(?:cac|moi|dong chi) ", "", key.strip())  # "các" marks a plural anywhere: "Thủ trưởng các sở"
 
 
 def same_body_words(label: str, found: str) -> bool:
