@@ -124,7 +124,7 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
         words = name.split()
         head_words = len(match.group(2).split())
         for i, word in enumerate(words[head_words:], head_words):
-            if word in _STOP_WORDS:  # a body name does not run into a document title
+            if word in _STOP_WORDS and words[i + 1 : i + 2] not in (["huy"], ["đạo"]):  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
                 name = " ".join(words[:i])
                 break
         if name in _NEEDS_NAME and not office:  # "Báo cáo", "Sở" alone: not a named body ("Tổng giám đốc các Tập đoàn" is)
@@ -186,7 +186,7 @@ def split_named_list(text: str) -> list[str]:
     đơn vị liên quan" → three names. A comma starts a new name only before a capital or "các" ("Các
     Sở, ngành, đơn vị" is one), "và" only before "các" or a new body's head."""
     names: list[str] = []
-    for part in re.split(r"\s*;\s*|\s+và\s+(?=các\s|" + _NEW_BODY + ")", text.strip(" .;:")):
+    for part in re.split(r"\s*;\s*|\s+và\s+(?=các\s|cơ quan|đơn vị|địa phương|" + _NEW_BODY + ")", text.strip(" .;:")):
         for piece in re.split(r",\s+", part):
             if names and names[-1] and not (piece[:1].isupper() or piece.startswith("các ")) and not part.startswith(piece):
                 names[-1] += ", " + piece
@@ -297,10 +297,11 @@ def opens_with_body(text: str) -> bool:
 
 
 def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
-    """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy")."""
+    """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy",
+    a decree's "Điều 12. Trách nhiệm của Bộ Tài chính")."""
     for heading in reversed(section_path):
-        text = re.sub(r"^\W*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
-        text = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu)\s+", "", text)
+        text = re.sub(r"^\W*(?:Điều\s+\d+[a-zđ]?|[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
+        text = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu|Trách nhiệm của|Nhiệm vụ của)\s+", "", text)
         bodies = _bodies_in(text)
         if bodies and bodies[0][0] == 0:
             names, end = _list_after(text, 0, bodies)
