@@ -183,12 +183,14 @@ def _label_list(label: str, bodies: list[tuple[int, int, str]]) -> list[str]:
 
 def split_named_list(text: str) -> list[str]:
     """A field or cell that holds only bodies, one name per body: "Sở Nội vụ, Sở Tư pháp; các cơ quan,
-    đơn vị liên quan" → three names. A comma starts a new name only before a capital or "các" ("Các
-    Sở, ngành, đơn vị" is one), "và" only before "các" or a new body's head."""
+    đơn vị liên quan" → three names. A comma starts a new name only before a capitalised body's name or
+    "các" ("Các Sở, ngành, đơn vị", "Cơ quan, địa phương liên quan" and "Sở Văn hóa, Thể thao và Du lịch"
+    are one each), "và" only before "các" or a head."""
     names: list[str] = []
     for part in re.split(r"\s*;\s*|\s+và\s+(?=các\s|cơ quan|đơn vị|địa phương|" + _NEW_BODY + ")", text.strip(" .;:")):
         for piece in re.split(r",\s+", part):
-            if names and names[-1] and not (piece[:1].isupper() or piece.startswith("các ")) and not part.startswith(piece):
+            starts_body = piece.startswith("các ") or piece[:1].isupper() and any(start == 0 for start, _, _ in _bodies_in(piece))
+            if names and names[-1] and not starts_body and not part.startswith(piece):
                 names[-1] += ", " + piece
             else:
                 names.append(piece)
