@@ -18,6 +18,8 @@ DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
+    # A day of the plan's year, or of every year: "báo cáo kết quả trước ngày 20/11 về Sở …".
+    ("due_day", re.compile(r"(?:trước|chậm nhất(?: là)?)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*[/-]\s*\d)", re.I)),
     ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(IV|I{1,3})\b(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
     # An anniversary the work is timed for: "dịp kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)".
@@ -100,6 +102,9 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
     if kind == "half":
         year = int(match.group(2)) if match.group(2) else plan_year
         return Deadline(words, iso_date(1, 1, year), iso_date(None, 6, year)) if year else Deadline(words)
+    if kind == "due_day":
+        day, month = int(match.group(1)), int(match.group(2))
+        return Deadline(words) if 1 <= month <= 12 and 1 <= day <= 31 else None
     if kind == "recurring_due":
         return Deadline(words, None, None, _RECURRING[match.group(2).lower()])
     if kind == "relative":

@@ -40,7 +40,7 @@ _STATE_NAMES = (
     Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
     Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
     Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
-    Cơ quan thường trực|nhà thầu|cơ quan ngang bộ|cơ quan ngang Bộ|cơ quan thuộc Chính phủ|bộ, ngành|bộ ngành|bộ, cơ quan ngang bộ|bộ, cơ quan|sở, ngành|cơ quan, địa phương|
+    Cơ quan thường trực|Liên hiệp các Hội|Liên đoàn Lao động|nhà thầu|cơ quan ngang bộ|cơ quan ngang Bộ|cơ quan thuộc Chính phủ|bộ, ngành|bộ ngành|bộ, cơ quan ngang bộ|bộ, cơ quan|sở, ngành|cơ quan, địa phương|
     cơ quan có liên quan|cơ quan, tổ chức|cơ quan, đơn vị, địa phương|đơn vị, địa phương|địa phương""".replace("\n    ", " ").split("|")
 )
 # People who answer for a duty by their office ("Đồng chí bí thư cấp ủy, người đứng đầu … chỉ đạo …").
@@ -68,7 +68,7 @@ _NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hàn
 # A word that starts a new body: "Sở Y tế và Sở Tài chính" are two names, "Sở Giáo dục và Đào tạo" one.
 _NEW_BODY = r"(?:Sở|Bộ|Ban|Ủy|Uỷ|UBND|Công an|Văn phòng|Đài|Báo|Trung tâm|Cục|Tổng|Chi cục|Tỉnh ủy|Thành ủy|Hội|Mặt trận|Tập đoàn|Ngân hàng|Kho bạc)\b"
 _LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các xã, phường", "… các tỉnh, thành phố trực thuộc Trung ương"
-    r"(?:các\s+)?(?:xã, phường(?:, đặc khu)?|phường, xã(?:, đặc khu)?|tỉnh, thành phố(?: trực thuộc [Tt]rung ương)?|"
+    r"(?:các\s+)?(?:xã, phường(?:, đặc khu)?|phường, xã(?:, đặc khu)?|tỉnh(?:, thành phố(?: trực thuộc [Tt]rung ương)?)?|"
     r"huyện, thị xã, thành phố(?: trực thuộc tỉnh)?|quận, huyện(?:, thị xã)?|thành phố|cấp xã|cấp tỉnh|cấp huyện)"
 )
 _CONTINUE = (
@@ -78,7 +78,7 @@ _CONTINUE = (
     r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
 )
 _BODY = re.compile(
-    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu|Thủ trưởng|Chủ tịch|Bộ trưởng|Giám đốc|Tổng giám đốc)\s+(?:các\s+)?)?("
+    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu|Thủ trưởng|Chủ tịch|Bộ trưởng|Giám đốc|Tổng giám đốc)\s+(?:các\s+)?)?("
     + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
 )  # fmt: skip
 _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$|(?:^|[;.:(]\s*)[Dd]o\s+$")  # "Địa điểm: Do các huyện ủy bố trí"
@@ -94,12 +94,13 @@ _OPENER = re.compile(
 )
 # A body named after these is the one being directed or asked, not the one acting (the subject is before).
 # Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
-_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc|(?:[Tt]ổ chức|[Tt]riển khai) cho))(?!\s+số)\b[^;.:]*$")
+_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc|(?:[Tt]ổ chức|[Tt]riển khai) cho))(?!\s+(?:số|của))\b[^;.:]*$")
 _NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên", "đã"}
 # Bodies asked to act by an issuer the sentence leaves out: "…, yêu cầu Bộ Y tế, các nhà thầu … hoàn thành".
 _ASKED = re.compile(r"(?:^|[\s;.:,])(?:[Yy]êu cầu|[Đđ]ề nghị)\s+$")
-# The one who asks is not the one who acts: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …".
-_ASKS = re.compile(r"\s*(?:yêu cầu|đề nghị)\b")
+# The one who asks is not the one who acts: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …", nor one who
+# concludes or gives an opinion ("… có ý kiến chỉ đạo như sau:").
+_ASKS = re.compile(r"\s*(?:yêu cầu|đề nghị|có ý kiến|kết luận|chỉ đạo như sau)\b")
 # Fields of a task: "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp …".
 _LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|được giao|chịu trách nhiệm)(?:\s+(?:tham mưu\s+)?thực hiện)?", re.I)
 _COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?", re.I)
@@ -110,7 +111,7 @@ _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên",
 def normalise_body(name: str) -> str:
     """One spelling per body: modern tone marks, abbreviations expanded, no "các", first letter capital."""
     name = unify_tone_marks(strip_markdown(name)).strip(" ,;.:-")
-    name = re.sub(r"^(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+", "", name)
+    name = re.sub(r"^(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?", "", name)
     name = " ".join(_ABBREVIATED.get(w, w) for w in name.split())
     return name[:1].upper() + name[1:]
 
@@ -119,8 +120,10 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised name) of every body name in ``text``."""
     found = []
     for match in _BODY.finditer(text):
-        office = re.sub(r"\s+các\s+$", " ", match.group(1) or "")  # "Bí thư các tổ chức cơ sở đảng"
         name = match.group(2) + match.group(3)
+        office = match.group(1) or ""
+        if name not in _NEEDS_NAME:  # "Bí thư các tổ chức cơ sở đảng" → "Bí thư tổ chức …"; "Bộ trưởng các Bộ" stays
+            office = re.sub(r"\s+các\s+$", " ", office)
         words = name.split()
         head_words = len(match.group(2).split())
         for i, word in enumerate(words[head_words:], head_words):
@@ -211,10 +214,20 @@ def _field_bodies(plain: str) -> tuple[list[str], list[str]] | None:
     return (names, []) if lead else ([], names)
 
 
+_NAMED_AFTER_COLON = re.compile(
+    rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_NAME_WORD}(?:\s+và\s+{_NAME_WORD})?(?:,\s+{_NAME_WORD}(?:\s+và\s+{_NAME_WORD})?)*)"
+)
+
+
+def _spell_out_ministries(plain: str) -> str:
+    """"Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương …" → "Bộ Tài chính, Bộ Y tế, Bộ Tư pháp khẩn trương …"."""
+    return _NAMED_AFTER_COLON.sub(lambda m: ", ".join(f"{m.group(1)} {name}" for name in re.split(r",\s+", m.group(2))), plain)
+
+
 def _plain_item(text: str) -> str:
     plain = re.sub(r"\s+", " ", unify_tone_marks(strip_markdown(text))).strip()
     plain = re.sub(r"\b([Cc]ác\s+)?chi,\s+đảng bộ", r"\1chi bộ, đảng bộ", plain)  # "các chi, đảng bộ" is elliptic
-    plain = re.sub(r"^[-+•]\s*", "", plain)
+    plain = _spell_out_ministries(re.sub(r"^[-+•]\s*", "", plain))
     return re.sub(r"^(?:(?:[a-zđ]|\d+(?:\.\d+)*)[.)]|\(\d+\)|\([a-zđ]\))\s*", "", plain)
 
 
@@ -309,7 +322,7 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             names, end = _list_after(text, 0, bodies)
             # "5. Bộ trưởng Bộ Tài chính chủ trì:", "1. Sở Nội vụ (Cơ quan thường trực …):"
             rest = re.sub(r"\([^)]*\)?|^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b", "", text[end:])
-            if len(rest.strip(" :…")) < 3:
+            if len(rest.strip(" :…")) < 3 or heading.endswith("…") and re.fullmatch(r"\W*(?:các\s+)?\w+…", rest):  # a path's heading cut short
                 return names
     return []
 

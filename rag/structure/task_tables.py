@@ -18,6 +18,16 @@ from .deadlines import find_deadlines
 from .facts import _bodies_in, split_named_list
 
 _HEADER = re.compile(r"(?:cơ quan|đơn vị)\s+chủ trì.{0,80}?(?:cơ quan|đơn vị)\s+phối hợp", re.I | re.S)
+_LEAD_COLUMN = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?chủ trì", re.I)
+_COORD_COLUMN = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp", re.I)
+
+
+def _is_header(text: str) -> bool:
+    """"Cơ quan chủ trì … Cơ quan phối hợp" in a row, or cells "CHỦ TRÌ | PHỐI HỢP" of their own."""
+    cells = _cells(text)
+    return bool(_HEADER.search(strip_markdown(text))) or (
+        any(_LEAD_COLUMN.fullmatch(c) for c in cells) and any(_COORD_COLUMN.fullmatch(c) for c in cells)
+    )
 _MAX_CELL = 160  # a body cell is short: longer text is a task or a product
 # A time column's words the deadline rules leave to context: a bare year, "Theo Kế hoạch riêng", "Sau khi có …".
 _TIME_CELL = re.compile(r"(?:năm\s+)?\d{4}|[Hh][aằ]ng năm|(?:Theo|Sau khi|Từ|Trước|Trong|Định kỳ|Quý|Tháng)\b.{0,80}", re.S)
@@ -52,7 +62,7 @@ def read_task_tables(passages: list[Passage], facts: list[Facts]) -> list[Facts]
     table: tuple[str, ...] | None = None  # the section path of the table being read
     expect = "lead"
     for i, passage in enumerate(passages):
-        if _HEADER.search(strip_markdown(passage.text)):
+        if _is_header(passage.text):
             table, expect = passage.section_path, "lead"
             continue
         if table is None or passage.section_path != table:
