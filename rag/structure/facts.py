@@ -214,9 +214,8 @@ def _field_bodies(plain: str) -> tuple[list[str], list[str]] | None:
     return (names, []) if lead else ([], names)
 
 
-_NAMED_AFTER_COLON = re.compile(
-    rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_NAME_WORD}(?:\s+và\s+{_NAME_WORD})?(?:,\s+{_NAME_WORD}(?:\s+và\s+{_NAME_WORD})?)*)"
-)
+_MINISTRY = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"  # "Công Thương", "Nông nghiệp và Môi trường"
+_NAMED_AFTER_COLON = re.compile(rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_MINISTRY}(?:,\s+{_MINISTRY})*)")
 
 
 def _spell_out_ministries(plain: str) -> str:
