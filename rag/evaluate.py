@@ -175,3 +175,67 @@ def score_facts(gold_rows: list[dict[str, Any]], index: SearchIndex) -> dict[str
         name: {"precision": t / f if f else 1.0, "recall": t / g if g else 1.0, "gold": g, "found": f}
         for name, (t, f, g) in totals.items()
     }
+
+
+# --- facts of real passages, labelled as text ----------------------------------------------------
+
+_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _body_key(name: str) -> str:
+    """A body name compared without case, diacritics, punctuation, abbreviations or a leading "các"."""
+    from .structure.facts import normalise_body  # the rules' own abbreviation table: "UBND" ~ "Ủy ban nhân dân"
+
+    key = re.sub(r"[^\w]+", " ", loose(normalise_body(strip_markdown(name))))
+    return re.sub(r"\b(?:cac|moi|dong chi) ", "", key.strip())  # "các" marks a plural anywhere: "Thủ trưởng các sở"
+
+
+def same_body_words(label: str, found: str) -> bool:
+    """Equal names, or one holding the other as whole words ("Sở Y tế" ~ "Sở Y tế thành phố")."""
+    a, b = _body_key(label), _body_key(found)
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and f" {short} " in f" {long_} "
+
+
+def _deadline_anchors(text: str) -> set[str]:
+    """The dates and periods a deadline names: "d:2025-11-30", "m:2025-12", "q:2028-4", "y:2025", "r:nam", "ongoing"."""
+    t = loose(strip_markdown(text))
+    anchors = {f"d:{y}-{int(m):02d}-{int(d):02d}" for d, m, y in re.findall(r"\b(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})\b", t)}
+    anchors |= {f"d:{y}-{int(m):02d}-{int(d):02d}" for d, m, y in re.findall(r"\b(\d{1,2}) thang (\d{1,2}) nam (\d{4})\b", t)}
+    t = re.sub(r"\b\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*\d{4}\b|\b\d{1,2} thang \d{1,2} nam \d{4}\b", " ", t)
+    anchors |= {f"m:{y}-{int(m):02d}" for m, y in re.findall(r"\bthang (\d{1,2})\s*(?:/|nam)\s*(\d{4})\b", t)}
+    anchors |= {f"q:{y}-{_ROMAN_QUARTER[q]}" for q, y in re.findall(r"\bquy (iv|i{1,3})\s*(?:/|nam)\s*(\d{4})\b", t)}
+    t = re.sub(r"\b(?:thang \d{1,2}|quy (?:iv|i{1,3}))\s*(?:/|nam)\s*\d{4}\b", " ", t)
+    anchors |= {f"y:{y}" for y in re.findall(r"\bnam (\d{4})\b", t)}
+    anchors |= {f"r:{unit}" for unit in re.findall(r"\bh[aă]ng (nam|quy|thang|tuan|ngay)\b", t)}
+    return anchors | ({"ongoing"} if "thuong xuyen" in t else set())
+
+
+def same_deadline_words(label: str, found: str) -> bool:
+    """One text holding the other, or the two naming a same date or period ("Quý IV/2028" ~ "quý IV năm 2028")."""
+    a, b = (re.sub(r"[^\w/]+", " ", loose(strip_markdown(x))).strip() for x in (label, found))
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and f" {short} " in f" {long_} " or bool(_deadline_anchors(label) & _deadline_anchors(found))
+
+
+def score_passage_facts(rows: list[dict[str, Any]], found: list[Any]) -> dict[str, dict[str, float]]:
+    """Precision and recall of lead, coordinating bodies and deadlines: ``rows`` labelled as text
+    (tests/data/real/facts_*.jsonl), ``found`` the Facts the rules give each row's passage.
+    A found item is right when it matches some labelled one, and a labelled one is found when some
+    found item matches it: a label may group what the rules list apart ("Bộ trưởng, Thủ trưởng các cơ
+    quan ngang Bộ" ~ "Bộ trưởng" + "Thủ trưởng cơ quan ngang Bộ") and the other way round."""
+    totals = {name: [0, 0, 0, 0] for name in ("lead", "coordinating", "deadlines")}  # right, found, recalled, labelled
+    for row, facts in zip(rows, found, strict=True):
+        for name, got, same in (
+            ("lead", list(facts.lead), same_body_words),
+            ("coordinating", list(facts.coordinating), same_body_words),
+            ("deadlines", [d.text for d in facts.deadlines], same_deadline_words),
+        ):
+            gold = row[name]
+            counts = (sum(any(same(g, f) for g in gold) for f in got), len(got), sum(any(same(g, f) for f in got) for g in gold), len(gold))
+            for i, total in enumerate(counts):
+                totals[name][i] += total
+    return {
+        name: {"precision": right / n_found if n_found else 1.0, "recall": recalled / n_gold if n_gold else 1.0, "gold": n_gold, "found": n_found}
+        for name, (right, n_found, recalled, n_gold) in totals.items()
+    }

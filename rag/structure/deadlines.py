@@ -18,6 +18,8 @@ DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
+    # A day of the plan's year, or of every year: "báo cáo kết quả trước ngày 20/11 về Sở …".
+    ("due_day", re.compile(r"(?:trước|chậm nhất(?: là)?)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*[/-]\s*\d)", re.I)),
     ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(IV|I{1,3})\b(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
     # An anniversary the work is timed for: "dịp kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)".
@@ -25,11 +27,18 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:trong|cả|tổng kết|sơ kết|triển khai thực hiện)\s+năm\s+(\d{4})\b", re.I)),
     ("year_end", re.compile(r"\b[Cc]uối\s+năm(?:\s+(\d{4}))?\b(?!\s+học)")),
     ("half", re.compile(r"(06|6|sáu)\s+tháng\s+đầu\s+năm(?:\s+(\d{4}))?", re.I)),
-    ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
+    # A day of each period: "trước ngày 20 hằng tháng", "trước ngày 15 tháng 12 hằng năm".
+    ("recurring_due", re.compile(r"(?:trước|chậm nhất(?: là)?|vào)\s+ngày\s+\d{1,2}(?:\s*(?:/|tháng)\s*\d{1,2})?\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
+    # A time counted from an event: "trong 24-48 giờ sau khi nước rút", "trong thời hạn 05 ngày kể từ ngày nhận".
+    ("relative", re.compile(r"\btrong(?: vòng| thời hạn)?\s+\d{1,3}(?:\s*-\s*\d{1,3})?\s+(?:giờ|ngày(?: làm việc)?)\s+(?:sau khi|kể từ)\s+[^;.,()]{1,60}", re.I)),
+    ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b", re.I)),
     # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
-    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|(?<!giáo dục )\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|^[Tt]hường xuyên\.?$")),
+    # … or the cell of a task table's time column: "Sở Tài chính | Cơ quan liên quan | Thường xuyên".
+    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|(?<!giáo dục )\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|(?:^|\|\s*)[Tt]hường xuyên\.?\s*(?=\||$)")),
 ]
-_RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly"}
+_RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly", "ngày": "daily"}
+# "dự toán ngân sách nhà nước hằng năm", "khả năng cân đối ngân sách hằng năm": how a budget is made, no time for a task.
+_BUDGET_BEFORE = re.compile(r"(?:ngân sách|dự toán|cân đối)(?:\s+\S+){0,3}\s+$")
 
 
 def iso_date(day: int | None, month: int, year: int) -> str | None:
@@ -58,7 +67,7 @@ def find_deadlines(text: str, *, plan_year: int | None = None) -> list[Deadline]
 
 
 def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None) -> Deadline | None:
-    words = match.group(0).strip()
+    words = match.group(0).strip(" |")  # a table cell keeps no pipe
     if kind == "due":
         day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:6]))
         end = iso_date(day, month, year)
@@ -93,7 +102,16 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
     if kind == "half":
         year = int(match.group(2)) if match.group(2) else plan_year
         return Deadline(words, iso_date(1, 1, year), iso_date(None, 6, year)) if year else Deadline(words)
+    if kind == "due_day":
+        day, month = int(match.group(1)), int(match.group(2))
+        return Deadline(words) if 1 <= month <= 12 and 1 <= day <= 31 else None
+    if kind == "recurring_due":
+        return Deadline(words, None, None, _RECURRING[match.group(2).lower()])
+    if kind == "relative":
+        return Deadline(words)
     if kind == "recurring":
+        if _BUDGET_BEFORE.search(text[: match.start()]):
+            return None
         unit = (match.group(2) or match.group(4)).lower()
         return Deadline(words, None, None, _RECURRING[unit])
     if kind == "ongoing":

@@ -33,6 +33,16 @@ _HEAD_NAMES = (
     việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
     người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
 )
+# The state's bodies and offices: ministries, departments, committees, the heads who answer for them. Found as
+# written or capitalised, never lower-cased: "chủ tịch, phó chủ tịch …" in a list of participants is no body.
+_STATE_NAMES = (
+    """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|
+    Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
+    Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
+    Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
+    Cơ quan thường trực|Liên hiệp các Hội|Liên đoàn Lao động|nhà thầu|cơ quan ngang bộ|cơ quan ngang Bộ|cơ quan thuộc Chính phủ|bộ, ngành|bộ ngành|bộ, cơ quan ngang bộ|bộ, cơ quan|sở, ngành|cơ quan, địa phương|
+    cơ quan có liên quan|cơ quan, tổ chức|cơ quan, đơn vị, địa phương|đơn vị, địa phương|địa phương""".replace("\n    ", " ").split("|")
+)
 # People who answer for a duty by their office ("Đồng chí bí thư cấp ủy, người đứng đầu … chỉ đạo …").
 _PERSON = "Người đứng đầu "
 _PERSON_DUTY = re.compile(
@@ -41,29 +51,38 @@ _PERSON_DUTY = re.compile(
 # Multi-word heads are found with either first letter ("Đảng đoàn", "các đảng đoàn"); one-word ones
 # ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words.
 _HEADS = sorted(
-    {v for h in _HEAD_NAMES for v in ((h, h[0].upper() + h[1:], h[0].lower() + h[1:]) if " " in h else (h,))},
+    {v for h in _HEAD_NAMES for v in ((h, h[0].upper() + h[1:], h[0].lower() + h[1:]) if " " in h else (h,))}
+    | {v for h in _STATE_NAMES for v in (h, h[0].upper() + h[1:])},
     key=len,
     reverse=True,
 )
-_NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban"}
+_NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
+    "Viện", "Thanh tra", "Tập đoàn", "Chủ tịch", "Giám đốc", "Chi cục", "Tổng cục", "Tổng Cục"}
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
     "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
     "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
 ).split()
 # A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
-_NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành)\b)[{VIET_LOWER}]+)?"
+_NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành|thành phố|thị xã)\b)[{VIET_LOWER}]+)?"
+# A word that starts a new body: "Sở Y tế và Sở Tài chính" are two names, "Sở Giáo dục và Đào tạo" one.
+_NEW_BODY = r"(?:Sở|Bộ|Ban|Ủy|Uỷ|UBND|Công an|Văn phòng|Đài|Báo|Trung tâm|Cục|Tổng|Chi cục|Tỉnh ủy|Thành ủy|Hội|Mặt trận|Tập đoàn|Ngân hàng|Kho bạc)\b"
+_LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các xã, phường", "… các tỉnh, thành phố trực thuộc Trung ương"
+    r"(?:các\s+)?(?:xã, phường(?:, đặc khu)?|phường, xã(?:, đặc khu)?|tỉnh(?:, thành phố(?: trực thuộc [Tt]rung ương)?)?|"
+    r"huyện, thị xã, thành phố(?: trực thuộc tỉnh)?|quận, huyện(?:, thị xã)?|thành phố|cấp xã|cấp tỉnh|cấp huyện)"
+)
 _CONTINUE = (
-    rf"(?:\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
+    rf"(?:,\s+(?!{_NEW_BODY}){_NAME_WORD}(?=\s+và\s)|\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|Khoa học và Công nghệ|"
+    rf"Khoa học|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
-    r"cấp (?:tỉnh|huyện|xã)))"
+    r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
 )
 _BODY = re.compile(
-    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu)\s+(?:các\s+)?)?("
+    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu|Thủ trưởng|Chủ tịch|Bộ trưởng|Giám đốc|Tổng giám đốc)\s+(?:các\s+)?)?("
     + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
 )  # fmt: skip
 _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$|(?:^|[;.:(]\s*)[Dd]o\s+$")  # "Địa điểm: Do các huyện ủy bố trí"
-_COORDINATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+$")
+_COORDINATE = re.compile(r"(?:[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?|chủ trì(?:,)?\s+cùng(?:\s+với)?)\s+$")
 _LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch|Chỉ thị|Hướng dẫn)")  # the preamble's issuer
 # What may open a clause before its subject: a time or condition ("Hằng năm, …", "Định kỳ hằng quý
@@ -75,15 +94,24 @@ _OPENER = re.compile(
 )
 # A body named after these is the one being directed or asked, not the one acting (the subject is before).
 # Capitalised only where a clause starts: elsewhere "Hướng dẫn số 28-HD/BTGTW" is a document's name.
-_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc|(?:[Tt]ổ chức|[Tt]riển khai) cho))(?!\s+số)\b[^;.:]*$")
-_NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên"}
+_DIRECTED = re.compile(r"(?:(?:^|[;.:]\s*)(?:Chỉ đạo|Đề nghị|Yêu cầu|Hướng dẫn|Đôn đốc)|\b(?:chỉ đạo|đề nghị|yêu cầu|hướng dẫn|đôn đốc|(?:[Tt]ổ chức|[Tt]riển khai) cho))(?!\s+(?:số|của))\b[^;.:]*$")
+_NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở", "và", "hoặc", "đối", "như", "nhất", "trực", "liên", "đã"}
+# Bodies asked to act by an issuer the sentence leaves out: "…, yêu cầu Bộ Y tế, các nhà thầu … hoàn thành".
+_ASKED = re.compile(r"(?:^|[\s;.:,])(?:[Yy]êu cầu|[Đđ]ề nghị)\s+$")
+# The one who asks is not the one who acts: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …", nor one who
+# concludes or gives an opinion ("… có ý kiến chỉ đạo như sau:").
+_ASKS = re.compile(r"\s*(?:yêu cầu|đề nghị|có ý kiến|kết luận|chỉ đạo như sau)\b")
+# Fields of a task: "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp …".
+_LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|được giao|chịu trách nhiệm)(?:\s+(?:tham mưu\s+)?thực hiện)?", re.I)
+_COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?", re.I)
+_LEGAL_CLAUSE = re.compile(r"Điều\s+\d+")
 _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
 
 
 def normalise_body(name: str) -> str:
     """One spelling per body: modern tone marks, abbreviations expanded, no "các", first letter capital."""
     name = unify_tone_marks(strip_markdown(name)).strip(" ,;.:-")
-    name = re.sub(r"^(?:các|Các|Mỗi|mỗi|Đồng chí|đồng chí)\s+", "", name)
+    name = re.sub(r"^(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?", "", name)
     name = " ".join(_ABBREVIATED.get(w, w) for w in name.split())
     return name[:1].upper() + name[1:]
 
@@ -92,14 +120,17 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
     """(start, end, normalised name) of every body name in ``text``."""
     found = []
     for match in _BODY.finditer(text):
-        office = re.sub(r"\s+các\s+$", " ", match.group(1) or "")  # "Bí thư các tổ chức cơ sở đảng"
         name = match.group(2) + match.group(3)
+        office = match.group(1) or ""
+        if name not in _NEEDS_NAME:  # "Bí thư các tổ chức cơ sở đảng" → "Bí thư tổ chức …"; "Bộ trưởng các Bộ" stays
+            office = re.sub(r"\s+các\s+$", " ", office)
         words = name.split()
-        for i, word in enumerate(words[1:], 1):
-            if word in _STOP_WORDS:  # a body name does not run into a document title
+        head_words = len(match.group(2).split())
+        for i, word in enumerate(words[head_words:], head_words):
+            if word in _STOP_WORDS and words[i + 1 : i + 2] not in (["huy"], ["đạo"]):  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
                 name = " ".join(words[:i])
                 break
-        if name in _NEEDS_NAME:  # "Báo cáo", "Sở" alone: not a named body
+        if name in _NEEDS_NAME and not office:  # "Báo cáo", "Sở" alone: not a named body ("Tổng giám đốc các Tập đoàn" is)
             continue
         found.append((match.start(), match.start(2) + len(name), normalise_body(office + name)))
     return found
@@ -153,11 +184,50 @@ def _label_list(label: str, bodies: list[tuple[int, int, str]]) -> list[str]:
     return [normalise_body(part) for part in parts]
 
 
+def split_named_list(text: str) -> list[str]:
+    """A field or cell that holds only bodies, one name per body: "Sở Nội vụ, Sở Tư pháp; các cơ quan,
+    đơn vị liên quan" → three names. A comma starts a new name only before a capitalised body's name or
+    "các" ("Các Sở, ngành, đơn vị", "Cơ quan, địa phương liên quan" and "Sở Văn hóa, Thể thao và Du lịch"
+    are one each), "và" only before "các" or a head."""
+    names: list[str] = []
+    for part in re.split(r"\s*;\s*|\s+và\s+(?=các\s|cơ quan|đơn vị|địa phương|" + _NEW_BODY + ")", text.strip(" .;:")):
+        for piece in re.split(r",\s+", part):
+            starts_body = piece.startswith("các ") or piece[:1].isupper() and any(start == 0 for start, _, _ in _bodies_in(piece))
+            if names and names[-1] and not starts_body and not part.startswith(piece):
+                names[-1] += ", " + piece
+            else:
+                names.append(piece)
+    return [normalise_body(name) for name in names if name.strip(" .,")]
+
+
+def _field_bodies(plain: str) -> tuple[list[str], list[str]] | None:
+    """(lead, coordinating) of a task's field "Đơn vị chủ trì: …" / "Đơn vị phối hợp: …" that lists
+    only bodies; None for any other passage, or a field written as a sentence ("Sở Nội vụ chủ trì, …")."""
+    label, sep, rest = plain.partition(":")
+    label = label.strip(" -+*")
+    lead = _LEAD_FIELD.fullmatch(label)
+    if not sep or not rest.strip() or len(rest) > 300 or not (lead or _COORD_FIELD.fullmatch(label)):
+        return None
+    if re.search(r"\b(?:chủ trì|phối hợp|tham mưu|chịu trách nhiệm)\b", rest):
+        return None
+    names = split_named_list(rest)
+    return (names, []) if lead else ([], names)
+
+
+_MINISTRY = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"  # "Công Thương", "Nông nghiệp và Môi trường"
+_NAMED_AFTER_COLON = re.compile(rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_MINISTRY}(?:,\s+{_MINISTRY})*)")
+
+
+def _spell_out_ministries(plain: str) -> str:
+    """"Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương …" → "Bộ Tài chính, Bộ Y tế, Bộ Tư pháp khẩn trương …"."""
+    return _NAMED_AFTER_COLON.sub(lambda m: ", ".join(f"{m.group(1)} {name}" for name in re.split(r",\s+", m.group(2))), plain)
+
+
 def _plain_item(text: str) -> str:
     plain = re.sub(r"\s+", " ", unify_tone_marks(strip_markdown(text))).strip()
     plain = re.sub(r"\b([Cc]ác\s+)?chi,\s+đảng bộ", r"\1chi bộ, đảng bộ", plain)  # "các chi, đảng bộ" is elliptic
-    plain = re.sub(r"^[-+•]\s*", "", plain)
-    return re.sub(r"^(?:[a-zđ]|\d+(?:\.\d+)*)[.)]\s*", "", plain)
+    plain = _spell_out_ministries(re.sub(r"^[-+•]\s*", "", plain))
+    return re.sub(r"^(?:(?:[a-zđ]|\d+(?:\.\d+)*)[.)]|\(\d+\)|\([a-zđ]\))\s*", "", plain)
 
 
 def _is_subject(text: str, names: list[str], end: int) -> bool:
@@ -166,14 +236,17 @@ def _is_subject(text: str, names: list[str], end: int) -> bool:
     if tail.startswith(":"):
         return True
     first = tail.split(" ", 1)[0] if tail else ""
-    verb = first not in _NOT_A_VERB or tail.startswith("trực tiếp")  # "trực thuộc" continues a name
+    verb = first not in _NOT_A_VERB or tail.startswith("trực tiếp") and not tail.startswith("trực tiếp là")  # "trực thuộc" continues a name
     return bool(names) and first[:1].islower() and verb
 
 
 def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """(lead, coordinating) bodies of a passage, inheriting the lead from its headings."""
     plain = _plain_item(text)
+    if fields := _field_bodies(plain):
+        return fields
     bodies = _bodies_in(plain)
+    legal = any(_LEGAL_CLAUSE.match(heading) for heading in section_path)
     lead: list[str] = []
     coordinating: list[str] = []
     label, sep, rest = plain.partition(":")
@@ -205,7 +278,16 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         ):
             lead.append(name)
             subject_end = max(subject_end, end)
-        elif clause_start and not _DIRECTED.search(before) and _is_subject(plain, names, list_end):
+        elif _ASKED.search(before) and _is_subject(plain, names, list_end) and not re.match(r"\s*,?\s*phối hợp\b", plain[list_end:]):
+            lead += names
+            subject_end = max(subject_end, list_end)
+        elif (
+            clause_start
+            and not legal  # "Cán bộ cơ sở tham gia bồi dưỡng …" in a decree: a duty's subject, not a lead body
+            and not _DIRECTED.search(before)
+            and not _ASKS.match(plain[list_end:])
+            and _is_subject(plain, names, list_end)
+        ):
             # A person answers for a duty only when told to direct or answer for it: "bí thư
             # cấp ủy … chỉ đạo", not "… gương mẫu thực hiện trước" or "… làm báo cáo viên".
             directs = _PERSON_DUTY.match(plain[list_end:])
@@ -223,20 +305,23 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
 def opens_with_body(text: str) -> bool:
     """Whether an item starts by naming a body ("4. Báo Lạng Sơn; …:", "Giao Ban Tuyên giáo …"): its
     sub-items then are that body's duties. ("2.1. Nội dung: Căn cứ …, Ban Thường vụ …" is not.)"""
-    plain = re.sub(r"^(?:Giao|Đối với)\s+", "", _plain_item(text))
+    plain = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu)\s+", "", _plain_item(text))
     bodies = _bodies_in(plain)
     return bool(bodies) and bodies[0][0] == 0
 
 
 def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
-    """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy")."""
+    """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy",
+    a decree's "Điều 12. Trách nhiệm của Bộ Tài chính")."""
     for heading in reversed(section_path):
-        text = re.sub(r"^\W*(?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
-        text = re.sub(r"^(?:Giao|Đối với)\s+", "", text)
+        text = re.sub(r"^\W*(?:Điều\s+\d+[a-zđ]?|[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
+        text = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu|Trách nhiệm của|Nhiệm vụ của)\s+", "", text)
         bodies = _bodies_in(text)
         if bodies and bodies[0][0] == 0:
             names, end = _list_after(text, 0, bodies)
-            if len(text[end:].strip(" :…")) < 3:
+            # "5. Bộ trưởng Bộ Tài chính chủ trì:", "1. Sở Nội vụ (Cơ quan thường trực …):"
+            rest = re.sub(r"\([^)]*\)?|^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b", "", text[end:])
+            if len(rest.strip(" :…")) < 3 or heading.endswith("…") and re.fullmatch(r"\W*(?:các\s+)?\w+…", rest):  # a path's heading cut short
                 return names
     return []
 

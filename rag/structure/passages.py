@@ -14,6 +14,7 @@ from ..records import DocumentMeta, Facts, ParsedDocument, Passage
 from ..text.normalize import VIET_UPPER, index_text, strip_markdown
 from .facts import extract_facts, opens_with_body, plan_year
 from .layout import Block, parse_layout, read_metadata
+from .task_tables import read_task_tables
 
 MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
 MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
@@ -200,6 +201,7 @@ def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDo
     fields["year"] = plan_year(str(fields.get("title", "")), str(fields.get("date", "")), [p.text for p in passages])
     meta = DocumentMeta.from_dict(fields)
     facts = inherit_heading_leads(passages, [extract_facts(p.text, p.section_path, year=meta.year) for p in passages])
+    facts = read_task_tables(passages, facts)
     return ParsedDocument(meta=meta, passages=passages, facts=facts, fingerprint=fingerprint)
 
 

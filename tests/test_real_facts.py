@@ -1,0 +1,191 @@
+"""Lead bodies and deadlines of real state and Party documents (tests/data/real/), against labels
+written by hand before the rules were read (facts_tune.jsonl: the rules were tuned on it;
+facts_report.jsonl: other files, measured once; conventions in FACTS_LABELS.md). Plus the rules
+each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.evaluate import same_body_words, same_deadline_words, score_passage_facts
+from rag.structure.facts import extract_facts, split_named_list
+from rag.structure.passages import parse_document
+
+REAL = Path(__file__).resolve().parent / "data" / "real"
+DECREE = REAL.parent / "decree_30_2026.txt"
+
+
+def _scores(labels: str) -> dict[str, dict[str, float]]:
+    rows = [json.loads(line) for line in (REAL / labels).read_text(encoding="utf-8").splitlines() if line.strip()]
+    parsed = {name: parse_document(name, (REAL / name).read_text(encoding="utf-8")) for name in {r["file"] for r in rows}}
+    found = []
+    for row in rows:
+        doc = parsed[row["file"]]
+        at = [i for i, p in enumerate(doc.passages) if (p.line_start, p.line_end) == (row["line_start"], row["line_end"]) and p.text.startswith(row["text_head"])]
+        assert at, row  # a label names a passage the parser gives
+        found.append(doc.facts[at[0]])
+    return score_passage_facts(rows, found)
+
+
+def test_lead_bodies_and_deadlines_on_the_files_tuned_on():
+    """91 passages of 24 files: lead 0.91 / 0.96, deadlines 0.97 / 1.00 (before: 0.84 / 0.33, 0.94 / 0.83 on
+    its first 49 passages; 0.83 / 0.65, 0.90 / 0.90 on the 42 added later, when they arrived)."""
+    scores = _scores("facts_tune.jsonl")
+    assert scores["lead"]["precision"] >= 0.9 and scores["lead"]["recall"] >= 0.93, scores
+    assert scores["deadlines"]["precision"] >= 0.95 and scores["deadlines"]["recall"] >= 0.97, scores
+    assert scores["coordinating"]["precision"] >= 0.95 and scores["coordinating"]["recall"] >= 0.85, scores
+
+
+def test_lead_bodies_and_deadlines_on_files_not_tuned_on():
+    """Before any rule was changed: lead 0.58 precision / 0.22 recall, deadlines 0.71 / 0.86. Measured after
+    the first round of tuning: 0.78 / 0.81 and 0.75 / 0.86; after the second (tuned on 42 new passages,
+    not on these): 0.78 / 0.78 and 0.75 / 0.86 (docs/quality.md). The floors sit a little under."""
+    scores = _scores("facts_report.jsonl")
+    assert scores["lead"]["precision"] >= 0.65 and scores["lead"]["recall"] >= 0.78, scores
+    assert scores["deadlines"]["precision"] >= 0.7 and scores["deadlines"]["recall"] >= 0.8, scores
+
+
+def test_matching_is_by_whole_words_without_case_or_diacritics():
+    assert same_body_words("UBND các xã, phường", "Ủy ban nhân dân các xã, phường")
+    assert same_body_words("Sở Y tế", "Sở Y tế thành phố") and not same_body_words("Sở Y tế", "Sở Tư pháp")
+    assert same_deadline_words("Quý IV/2028", "quý IV năm 2028") and same_deadline_words("trước ngày 30/11/2025", "hoàn thành trước ngày 30/11/2025")
+    assert not same_deadline_words("trước ngày 30/11/2025", "trước ngày 31/12/2025")
+
+
+def test_ministries_departments_and_local_governments_lead():
+    told = extract_facts("Giao Bộ Tài chính chủ trì, phối hợp với Bộ Xây dựng và các bộ, ngành liên quan rà soát đề xuất.")
+    assert told.lead == ("Bộ Tài chính",) and told.coordinating == ("Bộ Xây dựng", "Bộ, ngành liên quan")
+    assert extract_facts("Sở Giáo dục và Đào tạo chủ trì tổ chức tập huấn.").lead == ("Sở Giáo dục và Đào tạo",)
+    assert extract_facts("Ủy ban nhân dân các huyện, thị xã, thành phố triển khai kế hoạch này.").lead == ("Ủy ban nhân dân các huyện, thị xã, thành phố",)
+    assert extract_facts("(4) Bộ Công an tiếp tục chủ động hướng dẫn các địa phương.").lead == ("Bộ Công an",)
+    together = extract_facts("Bộ Tài chính chủ trì cùng Bộ Xây dựng rà soát, hoàn thành trước ngày 15/12/2025.")
+    assert together.lead == ("Bộ Tài chính",) and together.coordinating == ("Bộ Xây dựng",)
+    assert extract_facts("Sở Y tế và Sở Tài chính bố trí kinh phí.").lead == ("Sở Y tế", "Sở Tài chính")
+
+
+def test_offices_answer_for_their_bodies_and_the_asker_is_not_the_doer():
+    heads = extract_facts("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt Chỉ thị này.")
+    assert heads.lead == ("Thủ trưởng sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các xã, phường")
+    asked = extract_facts("Để kịp tiến độ, yêu cầu Bộ Y tế, Ban Quản lý dự án và các nhà thầu khẩn trương hoàn thiện hồ sơ.")
+    assert asked.lead == ("Bộ Y tế", "Ban Quản lý dự án", "Nhà thầu")
+    asker = extract_facts("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc Sở Xây dựng kiểm tra ngay các công trình.")
+    assert asker.lead == ("Giám đốc Sở Xây dựng",)
+    assert extract_facts("- Mời chủ tịch, phó chủ tịch Hội đồng nhân dân các xã dự hội nghị.").lead == ()  # participants
+    assert extract_facts("Bộ Chính trị, Ban Bí thư đã ban hành nhiều chủ trương về công tác này.").lead == ()  # what was done
+
+
+def test_fields_of_a_task_name_its_bodies():
+    assert extract_facts("*Đơn vị chủ trì thực hiện:* Sở Văn hóa, Thể thao và Du lịch; UBND cấp xã.").lead == ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân cấp xã")
+    helping = extract_facts("- Đơn vị phối hợp: Sở Nội vụ, Sở Tài chính và các cơ quan có liên quan.")
+    assert helping.lead == () and helping.coordinating == ("Sở Nội vụ", "Sở Tài chính", "Cơ quan có liên quan")
+    assert split_named_list("Các Sở, ngành, đơn vị, UBND cấp xã") == ["Sở, ngành, đơn vị", "Ủy ban nhân dân cấp xã"]
+
+
+def test_headings_that_name_a_body():
+    item = extract_facts("(2) Trình Chính phủ dự thảo Nghị quyết trước ngày 26/11/2025.", ("5. Bộ trưởng Bộ Tài chính chủ trì:",))
+    assert item.lead == ("Bộ trưởng Bộ Tài chính",)
+    asked = extract_facts("Tham gia giám sát việc thực hiện.", ("III. TỔ CHỨC THỰC HIỆN", "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"))
+    assert asked.lead == ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",)
+    duty = extract_facts("1. Chủ trì xây dựng hướng dẫn nghiệp vụ.", ("Chương III", "Điều 12. Trách nhiệm của Bộ Tài chính"))
+    assert duty.lead == ("Bộ Tài chính",)
+
+
+def test_a_subject_of_a_legal_clause_is_no_lead_body():
+    assert extract_facts("1. Cán bộ cơ sở tham gia bồi dưỡng tối thiểu 40 giờ mỗi năm.", ("Điều 3. Thời gian bồi dưỡng",)).lead == ()
+    decree = parse_document(DECREE.name, DECREE.read_text(encoding="utf-8"))
+    (clause,) = [f for p, f in zip(decree.passages, decree.facts) if p.text.startswith("1. Cán bộ cơ sở tham gia bồi dưỡng")]
+    assert clause.lead == ()
+    told = extract_facts("2. Sở Nội vụ chủ trì tổ chức các lớp bồi dưỡng.", ("Điều 5. Tổ chức thực hiện",))
+    assert told.lead == ("Sở Nội vụ",)  # a lead verb still says so
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "recurring"),
+    [
+        ("Báo cáo kết quả trước ngày 20 hằng tháng.", "trước ngày 20 hằng tháng", "monthly"),
+        ("Các trung tâm y tế báo cáo hằng ngày.", "hằng ngày", "daily"),
+        ("Xử lý các điểm ngập trong 24-48 giờ sau khi nước rút.", "trong 24-48 giờ sau khi nước rút", None),
+        ("Sở Tài chính | Các sở, ngành | Thường xuyên", "Thường xuyên", "ongoing"),
+    ],
+)
+def test_deadlines_of_periods_and_events(text, want, recurring):
+    (deadline,) = extract_facts(text).deadlines
+    assert deadline.text == want and deadline.recurring == recurring
+
+
+def test_a_budget_made_every_year_sets_no_deadline():
+    assert extract_facts("Sở Tài chính bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm.").deadlines == ()
+    assert [d.text for d in extract_facts("Tổng kết vào tháng 12 hằng năm.").deadlines] == ["hằng năm"]
+
+
+TABLE = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
+Số: 12/KH-UBND
+
+KẾ HOẠCH
+Triển khai thi hành Luật
+
+I. DANH MỤC NHIỆM VỤ
+
+**TT**
+|
+**Nội dung thực hiện**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian hoàn thành**
+|
+|
+1
+|
+Rà soát các văn bản quy phạm pháp luật của tỉnh có liên quan đến Luật và đề xuất sửa đổi
+|
+Sở Tư pháp; UBND cấp xã
+|
+Các sở, ban, ngành
+|
+Quý II/2026
+|
+|
+2
+|
+Tập huấn cho cán bộ, công chức cấp xã về các nội dung mới của Luật trong năm đầu thi hành
+|
+Sở Nội vụ
+|
+Sở Tư pháp
+|
+2026
+"""
+
+
+def test_task_table_cells_are_read_by_their_column():
+    doc = parse_document("t.txt", TABLE)
+    facts = {p.text: f for p, f in zip(doc.passages, doc.facts)}
+    leads = [f.lead for f in facts.values() if f.lead]
+    coordinating = [f.coordinating for f in facts.values() if f.coordinating]
+    deadlines = [d.text for f in facts.values() for d in f.deadlines]
+    assert leads == [("Sở Tư pháp", "Ủy ban nhân dân cấp xã"), ("Sở Nội vụ",)]
+    assert coordinating == [("Sở, ban, ngành",), ("Sở Tư pháp",)]
+    assert deadlines == ["Quý II/2026", "2026"]
+
+
+def test_ministries_after_a_colon_a_proposal_and_an_opinion():
+    listed = extract_facts("b) Các Bộ: Công Thương, Nông nghiệp và Môi trường, Xây dựng khẩn trương rà soát các quy định.")
+    assert listed.lead == ("Bộ Công Thương", "Bộ Nông nghiệp và Môi trường", "Bộ Xây dựng")
+    assert extract_facts("1. Các đồng chí Chủ tịch Ủy ban nhân dân các tỉnh trực tiếp chỉ đạo.").lead == ("Chủ tịch Ủy ban nhân dân các tỉnh",)
+    proposed = extract_facts("Trên cơ sở đề nghị của các Bộ, cơ quan, Bộ Tài chính khẩn trương bố trí kinh phí.")
+    assert proposed.lead == ("Bộ Tài chính",)  # "đề nghị của …" is what they proposed, not a request to them
+    assert extract_facts("Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:").lead == ()
+    (due,) = extract_facts("Định kỳ báo cáo kết quả trước ngày 15/11 về Sở Nội vụ.").deadlines
+    assert due.text == "trước ngày 15/11"
+
+
+def test_a_task_table_header_of_bare_column_names():
+    text = TABLE.replace("**Cơ quan chủ trì**", "**CHỦ TRÌ**").replace("**Cơ quan phối hợp**", "**PHỐI HỢP**")
+    doc = parse_document("t.txt", text)
+    assert [f.lead for f in doc.facts if f.lead] == [("Sở Tư pháp", "Ủy ban nhân dân cấp xã"), ("Sở Nội vụ",)]
