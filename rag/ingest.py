@@ -127,7 +127,9 @@ def add_documents(
         corpus = Path(corpus_dir)
         corpus.mkdir(parents=True, exist_ok=True)
         taken: dict[str, str] = {}  # sha256 → name, of this batch
-        for upload in map(Path, upload_paths):
+        report = progress or (lambda stage, done, total: None)
+        for checked, upload in enumerate(map(Path, upload_paths)):
+            report("check", checked, len(upload_paths))
             try:
                 name = document_name(upload.name)
                 sha256 = validate(upload, name).fingerprint
@@ -145,8 +147,10 @@ def add_documents(
             return None, refused
         previous = {target: target.read_bytes() if target.exists() else None for target in accepted}
         try:
-            for target, upload in accepted.items():
+            report("check", len(upload_paths), len(upload_paths))
+            for copied, (target, upload) in enumerate(accepted.items(), 1):
                 _write_atomically(target, upload.read_bytes())
+                report("copy", copied, len(accepted))
             built = SearchIndex.build(corpus, index_dir, embedder=embedder or _embedder_of(index_dir), progress=progress, embed=embed)
             return (publish(built) if publish else built), refused
         except BaseException:

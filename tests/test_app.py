@@ -314,6 +314,24 @@ def test_upload_adds_a_document_that_search_then_finds(browser, upload_url, copi
     assert sorted(p.name for p in (ROOT / "corpus").iterdir()) == repo_corpus
 
 
+def test_upload_of_several_files_lists_what_was_taken_and_what_was_refused(browser, upload_url, copied_seeds, tmp_path):
+    context, page = open_page(browser, upload_url)
+    page.get_by_role("tab", name="Thêm văn bản").click()
+    good = tmp_path / "kh-cuu-chien-binh.txt"
+    good.write_text("KẾ HOẠCH\n\nI. NỘI DUNG\n\n- Hội Cựu chiến binh tỉnh chủ trì tọa đàm về truyền thống.\n", encoding="utf-8")
+    empty = tmp_path / "trống rỗng.txt"
+    empty.write_bytes(b"")
+    page.set_input_files("#upload-file input[type=file]", [str(good), str(empty)])
+    page.locator("#upload-file", has_text="trống rỗng").wait_for()  # both files listed (stem and extension apart)
+    page.click("#upload-btn")
+    page.locator("#upload-status .msg.ok").wait_for(timeout=180_000)
+    status = page.locator("#upload-status").inner_text()
+    assert "kh-cuu-chien-binh.txt" in status and "Không thêm được “trống rỗng.txt”: tệp trống" in status
+    screenshot(page, "upload-several.png")
+    assert (copied_seeds / good.name).exists() and not (copied_seeds / empty.name).exists()
+    context.close()
+
+
 # --- JSON route and gradio_client -----------------------------------------------------------------
 
 

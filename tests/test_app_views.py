@@ -24,7 +24,7 @@ from rag import (
 from rag.ingest import DuplicateDocumentError, NameTakenError
 from rag.search.relations import Mention, Node, Relations
 from rag.text.normalize import loose
-from rag.ui import filters, handlers, relations, server, state, views
+from rag.ui import filters, handlers, relations, server, state, uploads, views
 
 from .app_samples import BODY, NEW_DOC, NEW_NAME
 
@@ -164,14 +164,14 @@ def test_filter_choices_come_from_the_index(corpus_index):
 
 def test_upload_errors_are_explained_in_vietnamese():
     empty = DocumentReadError("/tmp/a.txt", "it is empty", "Remove it.", reason="empty")
-    assert views.upload_error("a.txt", empty) == "Không thêm được “a.txt”: tệp trống, không có nội dung."
+    assert uploads.upload_error("a.txt", empty) == "Không thêm được “a.txt”: tệp trống, không có nội dung."
     legacy = DocumentReadError("a", "its characters look like a legacy Vietnamese font encoding", reason="legacy")
-    assert "TCVN3" in views.upload_error("a.txt", legacy)
-    odd = views.upload_error("a.pdf", DocumentReadError("/tmp/x/a.pdf", "the PDF is truncated"))
+    assert "TCVN3" in uploads.upload_error("a.txt", legacy)
+    odd = uploads.upload_error("a.pdf", DocumentReadError("/tmp/x/a.pdf", "the PDF is truncated"))
     assert odd == "Không thêm được “a.pdf”: không đọc được tệp (Cannot read “a.pdf”: the PDF is truncated.)"
-    assert "với tên “b.txt”" in views.upload_error("a.txt", DuplicateDocumentError("a.txt", "b.txt"))
-    assert "Thay thế văn bản cùng tên" in views.upload_error("a.txt", NameTakenError("a.txt"))
-    assert "giữ nguyên" in views.upload_error("a.txt", RuntimeError("disk full."))
+    assert "với tên “b.txt”" in uploads.upload_error("a.txt", DuplicateDocumentError("a.txt", "b.txt"))
+    assert "Thay thế văn bản cùng tên" in uploads.upload_error("a.txt", NameTakenError("a.txt"))
+    assert "giữ nguyên" in uploads.upload_error("a.txt", RuntimeError("disk full."))
 
 
 
@@ -194,19 +194,19 @@ def test_upload_errors_are_explained_in_vietnamese():
 def test_upload_error_follows_the_reason_code_not_the_english_words(reason, vietnamese):
     # Every message says "it is empty" in English: only the code decides what the user reads.
     err = DocumentReadError("/tmp/upload-1234/x.pdf", "it is empty", reason=reason)
-    shown = views.upload_error("Kế hoạch 45.pdf", err)
+    shown = uploads.upload_error("Kế hoạch 45.pdf", err)
     assert shown.startswith("Không thêm được “Kế hoạch 45.pdf”: ") and vietnamese in shown
     assert "upload-1234" not in shown
     assert reason == "empty" or "tệp trống" not in shown
 
 
 def test_every_reason_code_has_a_vietnamese_message():
-    assert set(views.READ_PROBLEMS) == DocumentReadError.REASONS
+    assert set(uploads.READ_PROBLEMS) == DocumentReadError.REASONS
 
 
 def test_upload_error_with_an_unknown_reason_shows_the_engine_message():
     err = DocumentReadError("/tmp/x/a.pdf", "something new went wrong", reason="from-the-future")
-    shown = views.upload_error("a.pdf", err)
+    shown = uploads.upload_error("a.pdf", err)
     assert shown == "Không thêm được “a.pdf”: không đọc được tệp (Cannot read “a.pdf”: something new went wrong.)"
 
 class StubIndex:
@@ -279,3 +279,25 @@ def test_exported_files_are_removed_when_the_app_closes(corpus_index):
     live.close()
     assert not folder.parent.exists()
     live.close()  # twice is harmless
+
+
+def test_an_upload_of_several_files_takes_the_good_ones_and_lists_the_refused(tmp_path, tiny_corpus, fake_embedder):
+    index_dir = tmp_path / "index"
+    index = SearchIndex.build(tiny_corpus, index_dir, embedder=fake_embedder)
+    live = state.LiveIndex(index, index_dir, tiny_corpus)
+    good = tmp_path / "c_kehoach.txt"
+    good.write_text("KẾ HOẠCH\n\nI. NỘI DUNG\n\n- Hội Cựu chiến binh tỉnh chủ trì tọa đàm về truyền thống.\n", encoding="utf-8")
+    empty = tmp_path / "rỗng.txt"
+    empty.write_text("", encoding="utf-8")
+    again = tmp_path / "a_kehoach.txt"
+    again.write_bytes((tiny_corpus / "a_kehoach.txt").read_bytes())
+    shown = handlers.upload_document(live, [str(good), str(empty), str(again)], False)
+    assert 'class="msg ok"' in shown and "“c_kehoach.txt” (1 đoạn văn)" in shown
+    assert "Không thêm được “rỗng.txt”: tệp trống" in shown and str(tmp_path) not in shown
+    assert "“a_kehoach.txt” đã có trong kho" in shown
+    assert "c_kehoach.txt" in live.index.documents and "rỗng.txt" not in live.index.documents
+    none = handlers.upload_document(live, [str(empty), str(again)], False)
+    assert "Không thêm được tệp nào" in none and "tệp trống" in none and "đã có trong kho" in none
+    alone = handlers.upload_document(live, [str(empty)], False)
+    assert "Không thêm được tệp nào" not in alone and "tệp trống" in alone
+    live.embedding.stop(timeout=10)

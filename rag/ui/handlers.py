@@ -10,14 +10,14 @@ import threading
 from pathlib import Path
 
 from ..access.audit import AuditLog
-from ..access.changes import add_audited
+from ..access.changes import add_many_audited
 from ..access.roles import OPEN
 from ..errors import QueryError, RagError
 from ..records import Hit
 from ..search.answers import Answer
 from ..search.facade import SearchIndex
 from ..search.filters import SearchFilter
-from . import relations, views
+from . import relations, uploads, views
 from .filters import ALL, make_filter
 from .state import LiveIndex
 
@@ -107,26 +107,28 @@ def precedent_view(index: SearchIndex, draft: str, k: float, exclude: str | None
 
 
 def upload_document(
-    live: LiveIndex, path: str | None, replace: bool, progress=None, *, who: str = OPEN.id, audit: AuditLog | None = None
+    live: LiveIndex, path: str | list[str] | None, replace: bool, progress=None, *, who: str = OPEN.id, audit: AuditLog | None = None
 ) -> str:
-    """Add the file through ``rag.ingest`` (logged as ``who``) and swap the new index in; the message says what happened."""
+    """Add the file or files through ``rag.ingest`` (logged as ``who``) in one rebuild and swap the
+    new index in; the message lists the files taken and those refused, with the reason for each."""
     if live.corpus_dir is None or live.index_dir is None:
         return views.message("Chức năng này cần khởi động ứng dụng với --index và --corpus.", "error")
-    if not path:
+    paths = [p for p in ([path] if isinstance(path, str) else path or []) if p]
+    if not paths:
         return views.message("Hãy chọn một tệp văn bản trước.", "note")
-    name = Path(path).name
 
     def report(stage: str, done: int, total: int) -> None:
         if progress is not None:  # not "if progress": a gr.Progress has a length, 0 until it tracks an iterable
-            progress((done, total), desc=views.STAGES.get(stage, stage))
+            progress((done, total), desc=uploads.STAGES.get(stage, stage))
 
     report("model", 0, 1)  # the first upload loads the embedding model: seconds with nothing else to show
     try:
-        index = add_audited(
-            audit, who, "page", live.index_dir, live.corpus_dir, path, replace=replace, embedder=live.index.embedder, progress=report, publish=live.publish, embed=live.embed_mode
-        )
+        index, taken, refused = add_many_audited(
+            audit, who, "page", live.index_dir, live.corpus_dir, paths, replace=replace, embedder=live.index.embedder, progress=report,
+            publish=live.publish, embed=live.embed_mode,
+        )  # fmt: skip
     except Exception as err:  # every failure leaves corpus and index as they were: say so, keep serving
-        return views.message(views.upload_error(name, err), "error")
-    live.replace(index)
-    added = sum(p.doc_id == name for p in index.passages)
-    return views.message(f"Đã thêm “{name}” ({added} đoạn văn) và cập nhật chỉ mục. Có thể tìm ngay ở thẻ “Tra cứu”.", "ok")
+        return views.message(uploads.upload_error(", ".join(Path(p).name for p in paths), err), "error")
+    if index is not None:
+        live.replace(index)
+    return uploads.upload_outcome(index, taken, refused)

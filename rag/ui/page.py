@@ -153,8 +153,11 @@ AUDIT_CSS = "table.audit { border-collapse: collapse; font-size: .85rem; } table
 def _upload_tab(ui: SimpleNamespace, live: LiveIndex, *, visible: bool) -> None:
     with gr.Tab("Thêm văn bản", id="upload", visible=visible) as ui.upload_tab:
         kinds = sorted(READERS)  # whatever formats the engine reads
-        gr.Markdown(f"Thêm một văn bản ({', '.join(kinds)}) vào kho; chỉ mục được cập nhật, chỉ các đoạn mới cần mã hóa.")
-        ui.file = gr.File(label="Tệp văn bản", file_types=kinds, type="filepath", elem_id="upload-file")
+        gr.Markdown(
+            f"Thêm một hay nhiều văn bản ({', '.join(kinds)}) vào kho: chỉ mục được cập nhật một lần, tìm được ngay; "
+            "các đoạn mới được mã hóa ở nền. Tệp không đọc được bị từ chối kèm lý do, các tệp khác vẫn được thêm."
+        )
+        ui.file = gr.File(label="Tệp văn bản", file_types=kinds, file_count="multiple", type="filepath", elem_id="upload-file")
         ui.replace = gr.Checkbox(label="Thay thế văn bản cùng tên nếu đã có", value=False)
         ui.upload = gr.Button("Thêm vào kho và cập nhật chỉ mục", variant="primary", elem_id="upload-btn", interactive=live.corpus_dir is not None)
         ui.status = gr.HTML("", css_template=style.VIEW_CSS, elem_id="upload-status")
