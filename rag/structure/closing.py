@@ -28,6 +28,9 @@ _WORD = rf"[{VIET_UPPER}][{VIET_LOWER}]*"  # "Nguyễn Văn B": an initial is a 
 _NAME = re.compile(rf"^(?P<name>(?:{_WORD}\s+){{1,5}}{_WORD})$")
 _TRAILING_NAME = re.compile(rf"(?:^|[{VIET_UPPER}\s,.]{{4}}\s)(?P<name>(?:{_WORD}\s+){{1,5}}{_WORD})\s*$")
 _SIGNED_AT_END = re.compile(rf"\s(?P<role>[{VIET_UPPER}][{VIET_UPPER}\s,./]+?)\s+(?:{_WORD}\s+){{1,5}}{_WORD}$")
+# "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …": a flattened signature runs on
+# into what follows it (an attached plan's title in capitals, a digital stamp "Ký bởi: …").
+_RUN_ON = re.compile(rf"^(?P<signature>.{{0,100}}?(?:{_WORD}\s+){{1,5}}{_WORD})\s+(?=[{VIET_UPPER}]{{2,}}(?![{VIET_LOWER}])|Ký bởi\s*:)")
 _NOTE = re.compile(r"^\(.{0,40}\)$|^\d{1,4}$|^[-_=*–.\s]+$")  # "(Đã ký)", a page number, a separator
 
 
@@ -63,6 +66,23 @@ def signer_name(text: str) -> str:
         return match.group("name") if len(text) <= 40 else ""
     match = _TRAILING_NAME.search(text)
     return match.group("name") if match and _is_upper(text[: match.start("name")]) else ""
+
+
+def signature_end(text: str) -> int:
+    """Where a signature that runs on into other text ends (0: it does not run on).
+
+    "PHÓ TỔNG CỤC TRƯỞNG Vũ Ngọc Anh TÊN ĐƠN VỊ: …" ends after the name; so does a name line
+    followed by its digital stamp ("Phạm Thị Thanh Trà Ký bởi: CÔNG BÁO …")."""
+    match = _RUN_ON.match(text)
+    if not match:
+        return 0
+    signature = match.group("signature")
+    name = signer_name(signature)
+    if not name or not signature.endswith(name):
+        return 0
+    head = signature[: -len(name)].strip()
+    stamp = text[match.end() :].startswith("Ký bởi")
+    return match.end("signature") if (is_role(head) if head else stamp) else 0
 
 
 def _is_recipients(text: str) -> bool:

@@ -51,6 +51,10 @@ _BODY_HEAD = re.compile(
     r"^(?:BAN|ĐẢNG ỦY|ĐẢNG BỘ|ĐẢNG ĐOÀN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC|VỤ|ỦY BAN|HỘI ĐỒNG|BỘ|TỈNH ỦY|"
     r"THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|CHI BỘ|TRƯỜNG|VIỆN|TRUNG TÂM|CÔNG AN|THANH TRA|KIỂM TOÁN)\b"
 )
+# Unit words that open a subordinate body inside a flattened cell line, and the words before
+# them that make them part of one name instead ("ỦY BAN", "TỔNG CỤC", "CƠ SỞ", "THƯỜNG VỤ").
+_UNIT_INSIDE = re.compile(r"(?<=\s)(TỔNG CỤC|CỤC|SỞ|BAN|VĂN PHÒNG)(?=\s)")
+_UNIT_BOUND = {"BAN": ("ỦY", "UBND", "BAN"), "CỤC": ("TỔNG",), "SỞ": ("CƠ", "TRỤ")}
 _MOTTO_PIECE = re.compile(r"(?:CỘNG|HÒA|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐẢNG|SẢN|\s)+")  # a line the motto was cut into
 _FORM_WORDS = {"ngày", "tháng", "năm", "số", "v", "kính", "gửi"}  # the labels of the form, not its content
 _MOTTO_WORDS = set("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
@@ -94,10 +98,23 @@ def _place(before: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def _split_flattened(line: str) -> list[str]:
+    """ "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a cell flattened on one line holds the parent and the
+    issuer; a unit word inside the line starts the next body, unless it is part of a name
+    ("ỦY BAN", "TỔNG CỤC", "CƠ SỞ"). Each side keeps two words at least: "BAN" alone is no body."""
+    pieces, start = [], 0
+    for match in _UNIT_INSIDE.finditer(line):
+        before, after = line[start : match.start()].split(), line[match.start() :].split()
+        if len(before) >= 2 and len(after) >= 2 and before[-1] not in _UNIT_BOUND.get(match.group(1), ()):
+            pieces.append(" ".join(before))
+            start = match.start()
+    return [*pieces, line[start:].strip()]
+
+
 def _split_bodies(lines: list[str]) -> list[str]:
     """The issuer cell's lines as bodies: a line opening with a body word starts the next body."""
     bodies: list[str] = []
-    for line in lines:
+    for line in (piece for row in lines for piece in _split_flattened(row)):
         # One word is no body yet: "ỦY" / "BAN NHÂN DÂN" is a name cut by a line break.
         if bodies and _BODY_HEAD.match(line) and " " in bodies[-1]:
             bodies.append(line)

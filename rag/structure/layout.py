@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
 from ..documents.pdf_repair import repair_pdf_text
 from ..text.normalize import strip_markdown, unify_tone_marks
-from .closing import is_role, read_closing, split_tail
+from .closing import is_role, plain, read_closing, signature_end, split_tail
 from .header import DOC_TYPES, read_header
 
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
@@ -194,9 +194,24 @@ def classify(block: Block) -> Block:
 # --- layout and metadata ----------------------------------------------------------------------
 
 
+def _split_run_on_signatures(blocks: list[Block]) -> list[Block]:
+    """A signature flattened into the text after it is two blocks: the signature, then the rest
+    (the title of what is attached, a digital stamp), which stays text of the document."""
+    out: list[Block] = []
+    for block in blocks:
+        text = plain(block)
+        end = signature_end(text) if block.kind == "paragraph" else 0
+        if end:
+            out.append(Block(text[:end], block.line_start, block.line_end))
+            out.append(classify(Block(text[end:].strip(), block.line_start, block.line_end)))
+        else:
+            out.append(block)
+    return out
+
+
 def split_layout(blocks: list[Block]) -> Layout:
     """Body, closing and annexes of blocks that have no header (the header is read from lines)."""
-    body, closing, annexes = split_tail(blocks)
+    body, closing, annexes = split_tail(_split_run_on_signatures(blocks))
     return Layout([], [b for b in body if not _SEPARATOR.match(b.plain)], closing, [[b for b in a if not _SEPARATOR.match(b.plain)] for a in annexes])
 
 
