@@ -98,6 +98,11 @@ def _place(before: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def _opens_cell(line: str, above: str) -> bool:
+    """Whether ``line`` starts a new cell or span of the table rather than going on from ``above``."""
+    return line.strip().startswith(("*", "_", "|")) or above.strip().endswith(("*", "_", "|"))
+
+
 def _split_flattened(line: str) -> list[str]:
     """ "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a cell flattened on one line holds the parent and the
     issuer; a unit word inside the line starts the next body, unless it is part of a name
@@ -160,7 +165,10 @@ def read_header(lines: list[str]) -> Header:
             day, month, year = match.group("day"), int(match.group("month")), int(match.group("year"))
             if 1 <= month <= 12 and (day is None or 1 <= int(day) <= 31):
                 found["date"] = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-                found["place"] = _place((texts[i - 1] + " " if i > zone_start else "") + pair[: match.start()])
+                # "Thành phố Hồ" / "Chí Minh, ngày …": the place may start on the row above, unless
+                # that row ends a cell ("… trên địa bàn Thành phố*" / "*Hà Nội, ngày …").
+                joined = i > zone_start and not _opens_cell(lines[rows[i][0] - 1], lines[rows[i - 1][0] - 1])
+                found["place"] = _place((texts[i - 1] + " " if joined else "") + pair[: match.start()])
                 date_row = i
                 date_end = match.end() if match.end() <= len(text) else None
         typed = _TYPE.match(text)
@@ -286,8 +294,18 @@ def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) ->
         return []  # no header table: the issuer is read from the preamble
     motto = _motto_rows(texts)
     cell = []
-    for i in range(start, min(min(ends), start + 12)):
+    stop = min(ends)
+    for i in range(start, min(stop + 1, start + 12)):
         text = texts[i]
+        if i == stop:
+            # "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK CỘNG HÒA … Số: 0130/KH-UBND Đắk Lắk, ngày …": a header
+            # flattened on one line starts with the issuer, the capitalised words before the rest.
+            if i == stops[-1]:
+                break  # the type line: "QUYẾT ĐỊNH" is no issuer
+            lead = _leading_capitals(_MOTTO.split(text)[0])
+            if lead.count(" ") >= 1 and not _MOTTO_PIECE.fullmatch(lead):
+                cell.append(lead)
+            break
         if i in motto:
             text = _MOTTO.split(text)[0].strip()  # "PHỦ THỦ TƯỚNG ----- CỘNG HÒA …": the part before it
             if not (text and _is_upper(text) and not _MOTTO_PIECE.fullmatch(text)):
@@ -295,6 +313,15 @@ def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) ->
         if _is_upper(text):
             cell.append(text)
     return cell
+
+
+def _leading_capitals(text: str) -> str:
+    words: list[str] = []
+    for word in text.split():
+        if not _is_upper(word) and any(c.isalpha() for c in word):
+            break
+        words.append(word)
+    return " ".join(words).strip(" ,;:-")
 
 
 def _tidy(found: dict[str, object]) -> dict[str, object]:

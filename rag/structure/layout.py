@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
 from ..documents.pdf_repair import repair_pdf_text
 from ..text.normalize import strip_markdown, unify_tone_marks
-from .closing import is_role, plain, read_closing, signature_end, split_tail
+from .closing import is_role, plain, read_closing, signature_end, signer_name, split_tail
 from .header import DOC_TYPES, read_header
 
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
@@ -123,6 +123,15 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
     return not previous.endswith(_SENTENCE_END)
 
 
+def _is_signed_name(paragraph: list[str], blocks: list[Block]) -> bool:
+    """ "Trương Cảnh Tuyên" below "CHỦ TỊCH" is a signature: the name ends its block, whatever
+    follows it (a portal's footer, an appendix), even with no blank line between them."""
+    if len(paragraph) != 1 or not blocks or not is_role(plain(blocks[-1])):
+        return False
+    line = plain(Block(paragraph[0], 0, 0))
+    return bool(line) and signer_name(line) == line
+
+
 def split_blocks(text: str, *, wrapped: bool | None = None, spaced: bool | None = None) -> list[Block]:
     """Paragraphs with their line spans; hard-wrapped (PDF) lines are joined back first.
 
@@ -143,7 +152,7 @@ def split_blocks(text: str, *, wrapped: bool | None = None, spaced: bool | None 
                 paragraph = []
             after_blank = True
             continue  # a blank line, a lone "|", "-----" or "** **": no words, no paragraph
-        if paragraph and _continues(paragraph, line, wrapped, after_blank, spaced):
+        if paragraph and not _is_signed_name(paragraph, blocks) and _continues(paragraph, line, wrapped, after_blank, spaced):
             paragraph.append(line)
             last = number
         else:
