@@ -55,6 +55,8 @@ _BODY_HEAD = re.compile(
 # them that make them part of one name instead ("ỦY BAN", "TỔNG CỤC", "CƠ SỞ", "THƯỜNG VỤ").
 _UNIT_INSIDE = re.compile(r"(?<=\s)(TỔNG CỤC|CỤC|SỞ|BAN|VĂN PHÒNG)(?=\s)")
 _UNIT_BOUND = {"BAN": ("ỦY", "UBND", "BAN"), "CỤC": ("TỔNG",), "SỞ": ("CƠ", "TRỤ")}
+# Who acts for a body when the enacting line names a person's office: "BỘ TRƯỞNG BỘ TƯ PHÁP".
+_HEAD_OF = r"(?:BỘ TRƯỞNG|CHỦ TỊCH|TỔNG|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHÁNH|TRƯỞNG|THỦ TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)"
 _MOTTO_PIECE = re.compile(r"(?:CỘNG|HÒA|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐẢNG|SẢN|\s)+")  # a line the motto was cut into
 _FORM_WORDS = {"ngày", "tháng", "năm", "số", "v", "kính", "gửi"}  # the labels of the form, not its content
 _MOTTO_WORDS = set("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
@@ -200,6 +202,11 @@ def read_header(lines: list[str]) -> Header:
             found["issuer_parent"] = " ".join(bodies[:-1])
     if title_end is None:
         return Header(fields=_tidy(found))
+    if type_row is not None and title_end > type_row and _is_enacting(texts[title_end], str(found.get("issuer", ""))):
+        # "… KẾT CẤU HẠ TẦNG XÂY DỰNG" / "THỦ TƯỚNG CHÍNH PHỦ" / "Căn cứ …": the authority that
+        # enacts is no part of the summary, even when both are in capitals.
+        found["title"] = str(found["title"])[: -len(texts[title_end])].strip()
+        title_end -= 1
     # The enacting line ("CHÍNH PHỦ" above "Căn cứ …") repeats the issuer: read as header too.
     if title_end + 1 < len(texts) and found.get("issuer") and texts[title_end + 1].replace(" ", "") in str(found["issuer"]).replace(" ", ""):
         title_end += 1
@@ -313,6 +320,13 @@ def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) ->
         if _is_upper(text):
             cell.append(text)
     return cell
+
+
+def _is_enacting(text: str, issuer: str) -> bool:
+    """ "CHÍNH PHỦ", "BỘ TRƯỞNG BỘ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI": the issuer,
+    or the head of it, named on a line of its own above the preamble."""
+    issuer = re.sub(r"\s+", " ", _MOTTO.split(issuer)[0]).strip(" *-")
+    return bool(issuer) and bool(re.fullmatch(rf"(?:{_HEAD_OF}\s+)?{re.escape(issuer)}", text))
 
 
 def _leading_capitals(text: str) -> str:
