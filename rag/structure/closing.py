@@ -22,7 +22,7 @@ _ROLE_PREFIX = re.compile(r"^(?:T/M|TM|K/T|KT|TL|TUQ|Q|Q/|T/L)(?:[.\s]\s*(?=[" +
 _ROLE_TITLE = re.compile(
     r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|CHỦ NHIỆM|CỤC TRƯỞNG|"
     r"TỔNG CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|TỔNG KIỂM TOÁN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC|"
-    r"HIỆU TRƯỞNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA|TỔNG THANH TRA)\b"
+    r"HIỆU TRƯỞNG|TRƯỞNG PHÒNG|CHÁNH THANH TRA|TỔNG THANH TRA|TỔNG BÍ THƯ|THỦ TRƯỞNG|TRƯỞNG ĐOÀN|TỔNG THƯ KÝ)\b"
 )
 _WORD = rf"[{VIET_UPPER}][{VIET_LOWER}]*"  # "Nguyễn Văn B": an initial is a word of a name
 _NAME = re.compile(rf"^(?P<name>(?:{_WORD}\s+){{1,5}}{_WORD})$")
@@ -61,7 +61,7 @@ def is_role(text: str) -> bool:
 
 def signer_name(text: str) -> str:
     """The person's name a signature line is, or ends with ("… CHỦ NHIỆM Mai Tiến Dũng")."""
-    text = re.sub(r"\((?:đã )?ký.*?\)", "", text, flags=re.IGNORECASE).strip()
+    text = re.sub(r"\(\s*(?:đã\s+)?ký.*?\)", "", text, flags=re.IGNORECASE).strip()  # "(Đã ký)", "( Đã ký)"
     if match := _NAME.match(text):
         return match.group("name") if len(text) <= 40 else ""
     match = _TRAILING_NAME.search(text)

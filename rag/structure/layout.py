@@ -30,6 +30,8 @@ _SENTENCE_END = tuple(".:;!?…")
 _BARE_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
 # A line that ends on a comma or on a word no sentence ends with has its sentence on the next line.
 _MID_SENTENCE = re.compile(r"(?:,|\s(?:ngày|số|của|và|về|tại|theo|với|cho|năm|tháng|các|những|trong|đối với))\s*$")
+_ADOPTED = re.compile(r"\bđược\b.{0,250}?thông qua\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
+LAST_BLOCKS = 4  # the adoption sentence closes the body, just before the signature
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")  # a PDF page number between paragraphs: no text
 
 
@@ -224,6 +226,17 @@ def split_layout(blocks: list[Block]) -> Layout:
     return Layout([], [b for b in body if not _SEPARATOR.match(b.plain)], closing, [[b for b in a if not _SEPARATOR.match(b.plain)] for a in annexes])
 
 
+def _adoption_date(blocks: list[Block]) -> str:
+    """A law or a resolution of the National Assembly has no date in its header: it is dated by
+    its last sentence, "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025"."""
+    for block in reversed(blocks):
+        if match := _ADOPTED.search(re.sub(r"\s+", " ", block.plain.replace("*", ""))):
+            day, month, year = (int(match.group(k)) for k in ("day", "month", "year"))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
 def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
     """Type, number, issuer, place, date, title, signer and recipients, where the text has them."""
     meta: dict[str, object] = {"doc_id": doc_id, **layout.fields}
@@ -232,6 +245,8 @@ def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
         preamble = layout.body[0].plain
         if match := _PREAMBLE_ISSUER.search(preamble[-400:]):
             meta["issuer"] = unify_tone_marks(match.group("issuer").strip())  # one spelling: "Tỉnh ủy"
+    if "date" not in meta and (date := _adoption_date(layout.body[-LAST_BLOCKS:] + layout.closing)):
+        meta["date"] = date
     recipients, roles, signer = read_closing(layout.closing)
     meta["recipients"] = tuple(dict.fromkeys([*meta.get("recipients", ()), *recipients]))  # type: ignore[misc]
     if signer:
