@@ -81,3 +81,14 @@ def test_a_resolution_is_dated_by_its_adoption_sentence():
     assert (got.date, got.signer) == ("2025-06-16", "Trần Thanh Mẫn")
     dated = text.replace("NGHỊ QUYẾT\n", "Hà Nội, ngày 01 tháng 7 năm 2025\nNGHỊ QUYẾT\n")
     assert meta(dated).date == "2025-07-01"  # a header date comes first
+
+
+def test_a_signer_printed_in_capitals():
+    head = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nQUYẾT ĐỊNH\nVỀ VIỆC PHÂN CẤP\n" + BODY + "Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n"
+    got = meta(head + "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNGUYỄN VĂN AN\n")
+    assert (got.signer, got.signer_role) == ("NGUYỄN VĂN AN", "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    # A role cut by a line break ("… THÀNH PHỐ" / "HÀ NỘI") is no name: the name after it is.
+    got = meta(head + "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ\nHÀ NỘI\nCHỦ TỊCH\nTrần Sỹ Thanh\n")
+    assert (got.signer, got.signer_role) == ("Trần Sỹ Thanh", "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ / HÀ NỘI / CHỦ TỊCH")
+    got = meta(head + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLÂM ĐỒNG VĂN\nTrần Sỹ Thanh\n")  # a family name alone decides nothing
+    assert got.signer == "Trần Sỹ Thanh"

@@ -31,6 +31,15 @@ _SIGNED_AT_END = re.compile(rf"\s(?P<role>[{VIET_UPPER}][{VIET_UPPER}\s,./]+?)\s
 # "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI …": a flattened signature runs on
 # into what follows it (an attached plan's title in capitals, a digital stamp "Ký bởi: …").
 _RUN_ON = re.compile(rf"^(?P<signature>.{{0,100}}?(?:{_WORD}\s+){{1,5}}{_WORD})\s+(?=[{VIET_UPPER}]{{2,}}(?![{VIET_LOWER}])|Ký bởi\s*:)")
+_UNIT_WORDS = {"ỦY", "UỶ", "BAN", "BỘ", "SỞ", "CỤC", "PHÒNG", "TỈNH", "HUYỆN", "PHỦ", "ĐẢNG", "NỘI", "QUỐC"}
+_CAPS_WORDS = re.compile(rf"[{VIET_UPPER}]+(?:\s+[{VIET_UPPER}]+)+")
+# Family names, to tell a signer's name in capitals from a role or a place going on beside it.
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Lâm Trương Mai Tống "
+    "Hà Cao Lương Triệu Tạ Chu Thái Phùng Quách Vương Lưu Kiều Đoàn Đàm Tô Mạc Hứa Lại Thân Khổng Từ Châu "
+    "Giang La Nông Lò Hầu Âu Bạch Biện Cù Diệp Doãn Đồng Giáp Kim Khúc Khương Lã Lục Mạnh Ninh "
+    "Quản Tăng Thạch Tiêu Trịnh Ông Viên Vi".split()
+)
 _NOTE = re.compile(r"^\(.{0,40}\)$|^\d{1,4}$|^[-_=*–.\s]+$")  # "(Đã ký)", a page number, a separator
 
 
@@ -85,6 +94,14 @@ def signature_end(text: str) -> int:
     return match.end("signature") if (is_role(head) if head else stamp) else 0
 
 
+def caps_name(text: str) -> bool:
+    """ "NGUYỄN VĂN AN": a name printed in capitals opens with a Vietnamese family name."""
+    words = text.split()
+    if _UNIT_WORDS & set(words):
+        return False  # "HÀ NỘI" is a name's shape too; "ỦY BAN NHÂN DÂN", "BỘ TƯ PHÁP" are bodies
+    return 2 <= len(words) <= 5 and words[0].capitalize() in SURNAMES and _is_upper(text) and bool(_CAPS_WORDS.fullmatch(text)) and not is_role(text)
+
+
 def _is_recipients(text: str) -> bool:
     match = _RECIPIENTS.match(text)
     return bool(match) and (not match.group("rest") or match.group("rest")[:1] in "-+•")
@@ -97,7 +114,7 @@ def opens_closing(blocks: list, k: int) -> bool:
         return True
     if not is_role(text):
         return False
-    return any(signer_name(plain(b)) for b in blocks[k : k + LOOKAHEAD])
+    return any(signer_name(plain(b)) or caps_name(plain(b)) for b in blocks[k : k + LOOKAHEAD])
 
 
 def _closing_length(blocks: list) -> int:
@@ -146,6 +163,7 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
     recipients: list[str] = []
     roles: list[str] = []
     signer = ""
+    caps: tuple[int, str] | None = None  # a name in capitals, and where it stands among the roles
     listing = False
     for block in closing:
         for line in re.split(r"\s{2,}|\t|\n", block.text):
@@ -158,7 +176,9 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
                     continue
             name = signer_name(text)
             if is_role(text) or (roles and not signer and _is_upper(text) and len(text) <= 80):
-                if not signer:
+                if not signer and roles and caps is None and caps_name(text):
+                    caps = (len(roles), text)  # "NGUYỄN VĂN AN": the signer, unless a name follows
+                elif not signer:
                     head = text[: text.rfind(name)].strip() if name and text.endswith(name) else text
                     roles.append(head)
                     signer = name
@@ -174,4 +194,6 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
                     recipient = recipient[: signed.start()].rstrip(",;. ")
                 if recipient:
                     recipients.append(recipient)
-    return recipients, roles, signer
+    if caps and signer:
+        roles.insert(*caps)  # "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ" / "HÀ NỘI" was the role going on
+    return recipients, roles, signer or (caps[1] if caps else "")
