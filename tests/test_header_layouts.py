@@ -92,3 +92,13 @@ def test_a_signer_printed_in_capitals():
     assert (got.signer, got.signer_role) == ("Trần Sỹ Thanh", "TM. ỦY BAN NHÂN DÂN THÀNH PHỐ / HÀ NỘI / CHỦ TỊCH")
     got = meta(head + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLÂM ĐỒNG VĂN\nTrần Sỹ Thanh\n")  # a family name alone decides nothing
     assert got.signer == "Trần Sỹ Thanh"
+
+
+def test_units_below_a_department_or_a_district():
+    for cell, issuer, parent in (
+        ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG CHI CỤC KIỂM LÂM", "CHI CỤC KIỂM LÂM", "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"),
+        ("ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "ỦY BAN NHÂN DÂN HUYỆN ĐỨC TRỌNG"),
+        ("ĐẢNG BỘ TỈNH ĐẮK LẮK ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG BỘ TỈNH ĐẮK LẮK"),
+    ):
+        got = meta(f"{cell}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-CCKL\nLâm Đồng, ngày 2 tháng 3 năm 2025\nKẾ HOẠCH\nphòng cháy rừng\n- Tuần tra.\n")
+        assert (got.issuer, got.issuer_parent) == (issuer, parent), cell

@@ -49,12 +49,12 @@ _BODY_OPENING = re.compile(r"^(?:[-+•]\s*)?(?:Căn cứ|Thực hiện|Kính g�
 # "BAN TUYÊN GIÁO VÀ DÂN VẬN" is its parent; "ỦY BAN NHÂN DÂN" above "TỈNH ĐẮK LẮK" is one name.
 _BODY_HEAD = re.compile(
     r"^(?:BAN|ĐẢNG ỦY|ĐẢNG BỘ|ĐẢNG ĐOÀN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC|VỤ|ỦY BAN|HỘI ĐỒNG|BỘ|TỈNH ỦY|"
-    r"THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|CHI BỘ|TRƯỜNG|VIỆN|TRUNG TÂM|CÔNG AN|THANH TRA|KIỂM TOÁN)\b"
+    r"THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|CHI BỘ|CHI CỤC|PHÒNG|TRƯỜNG|VIỆN|TRUNG TÂM|CÔNG AN|THANH TRA|KIỂM TOÁN)\b"
 )
 # Unit words that open a subordinate body inside a flattened cell line, and the words before
 # them that make them part of one name instead ("ỦY BAN", "TỔNG CỤC", "CƠ SỞ", "THƯỜNG VỤ").
-_UNIT_INSIDE = re.compile(r"(?<=\s)(TỔNG CỤC|CỤC|SỞ|BAN|VĂN PHÒNG)(?=\s)")
-_UNIT_BOUND = {"BAN": ("ỦY", "UBND", "BAN"), "CỤC": ("TỔNG",), "SỞ": ("CƠ", "TRỤ")}
+_UNIT_INSIDE = re.compile(r"(?<=\s)(TỔNG CỤC|CHI CỤC|CỤC|SỞ|BAN|VĂN PHÒNG|ĐẢNG ỦY)(?=\s)")
+_UNIT_BOUND = {"BAN": ("ỦY", "UBND", "BAN"), "CỤC": ("TỔNG", "CHI"), "SỞ": ("CƠ", "TRỤ")}
 # Who acts for a body when the enacting line names a person's office: "BỘ TRƯỞNG BỘ TƯ PHÁP".
 _HEAD_OF = r"(?:BỘ TRƯỞNG|CHỦ TỊCH|TỔNG|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHÁNH|TRƯỞNG|THỦ TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)"
 _MOTTO_PIECE = re.compile(r"(?:CỘNG|HÒA|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐẢNG|SẢN|\s)+")  # a line the motto was cut into
