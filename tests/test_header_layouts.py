@@ -102,3 +102,40 @@ def test_units_below_a_department_or_a_district():
     ):
         got = meta(f"{cell}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-CCKL\nLâm Đồng, ngày 2 tháng 3 năm 2025\nKẾ HOẠCH\nphòng cháy rừng\n- Tuần tra.\n")
         assert (got.issuer, got.issuer_parent) == (issuer, parent), cell
+
+
+def test_a_portal_copy_with_its_table_rows_flattened():
+    """The header and the closing each one row of a table, cells glued or split by "|"."""
+    text = (
+        "CHÍNH PHỦ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc--------------- |\n"
+        "Số: 16/2025/NĐ-CP |\n\n**NGHỊ ĐỊNH**\n\nSỬA ĐỔI NGHỊ ĐỊNH SỐ 72/2020/NĐ-CP\n\n*Căn cứ Luật Tổ chức Chính phủ;*\n\n"
+        "**Điều 1. Hiệu lực thi hành**\n\nNghị định này có hiệu lực từ ngày ký.\n\n"
+        "- Thủ tướng, các Phó Thủ tướng Chính phủ; - Các bộ, cơ quan ngang bộ; - Lưu: VT, NC (02). MC |\n( Đã ký) Lê Thành Long |\n"
+    )
+    doc = parse_document("x.txt", text)
+    assert (doc.meta.issuer, doc.meta.number, doc.meta.signer) == ("CHÍNH PHỦ", "16/2025/NĐ-CP", "Lê Thành Long")
+    assert doc.meta.recipients and not any("Lưu" in p.text or "Đã ký" in p.text for p in doc.passages)
+    assert lost_lines(text) == []
+
+
+def test_a_resolution_named_only_by_its_enacting_line():
+    text = (
+        "------------------ Số: 1661/NQ-UBTVQH15 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n\n**NGHỊ QUYẾT**\n\n"
+        "**Về việc sắp xếp các đơn vị hành chính cấp xã**\n\n------------------\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n"
+        "*Căn cứ Hiến pháp;*\n\n**Điều 1. Sắp xếp**\n\nSắp xếp các xã.\n\n"
+        "- Chính phủ; - Ban Tổ chức Trung ương; - Lưu: HC, PLTP. | TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI CHỦ TỊCH\nTrần Thanh Mẫn |\n"
+    )
+    got = meta(text)
+    assert (got.issuer, got.signer, got.signer_role) == ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Trần Thanh Mẫn", "TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI CHỦ TỊCH")
+    assert meta(text.replace("**ỦY BAN THƯỜNG VỤ QUỐC HỘI**", "**BỘ TRƯỞNG BỘ TƯ PHÁP**")).issuer == "BỘ TƯ PHÁP"
+    assert lost_lines(text) == []
+
+
+def test_recipients_beside_the_role_or_underlined():
+    body = "BAN TỔ CHỨC\nHƯỚNG DẪN\nnghiệp vụ công tác đảng viên\n- Căn cứ Điều lệ Đảng;\n1. Kết nạp đảng viên\nThực hiện đúng quy trình.\n"
+    beside = "  Nơi nhận:  K/T TRƯỞNG BAN  \n- Ban Bí thư (để báo cáo),  PHÓ \nTRƯỞNG BAN  \n- Lưu VP.  \n  \nNguyễn Thanh Bình\n"
+    got = meta(body + beside)
+    assert (got.signer, got.recipients[0]) == ("Nguyễn Thanh Bình", "Ban Bí thư (để báo cáo)")
+    underlined = "__Nơi nhận__:\n- Các tỉnh ủy,\n- Lưu Văn phòng.\n\n**K/T CHÁNH\nVĂN PHÒNG**\nPHÓ CHÁNH VĂN PHÒNG\n**Lâm Thị Phương Thanh**\n"
+    doc = parse_document("x.txt", body + "\n" + underlined)
+    assert doc.meta.recipients == ("Các tỉnh ủy", "Lưu Văn phòng") and not any("Nơi nhận" in p.text for p in doc.passages)

@@ -32,6 +32,8 @@ _SIGNED_AT_END = re.compile(rf"\s(?P<role>[{VIET_UPPER}][{VIET_UPPER}\s,./]+?)\s
 # into what follows it (an attached plan's title in capitals, a digital stamp "Ký bởi: …").
 _RUN_ON = re.compile(rf"^(?P<signature>.{{0,100}}?(?:{_WORD}\s+){{1,5}}{_WORD})\s+(?=[{VIET_UPPER}]{{2,}}(?![{VIET_LOWER}])|Ký bởi\s*:)")
 _UNIT_WORDS = {"ỦY", "UỶ", "BAN", "BỘ", "SỞ", "CỤC", "PHÒNG", "TỈNH", "HUYỆN", "PHỦ", "ĐẢNG", "NỘI", "QUỐC"}
+_SIGNED_MARK = re.compile(r"^\(\s*(?:đã\s+)?ký\s*\)\s*(?P<name>\S.*)$", re.IGNORECASE)
+_ARCHIVE = re.compile(r"(?:^|\s)-\s*Lưu\b")  # "- Lưu: VT, NC (02)": the last recipient of every list
 _CAPS_WORDS = re.compile(rf"[{VIET_UPPER}]+(?:\s+[{VIET_UPPER}]+)+")
 # Family names, to tell a signer's name in capitals from a role or a place going on beside it.
 SURNAMES = frozenset(
@@ -53,7 +55,8 @@ def plain(block: _Block) -> str:
 
 
 def clean(text: str) -> str:
-    return re.sub(r"\s+", " ", strip_markdown(text).replace("|", " ")).strip()
+    """Without markdown (also "__Nơi nhận__:" underlined), table pipes or extra spaces."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<!_)__(?!_)", "", strip_markdown(text)).replace("|", " ")).strip()
 
 
 def _is_upper(text: str) -> bool:
@@ -103,14 +106,27 @@ def caps_name(text: str) -> bool:
 
 
 def _is_recipients(text: str) -> bool:
+    """ "Nơi nhận:" opening a list, or beside the signature's role ("Nơi nhận:  K/T TRƯỞNG BAN")."""
     match = _RECIPIENTS.match(text)
-    return bool(match) and (not match.group("rest") or match.group("rest")[:1] in "-+•")
+    rest = match.group("rest") if match else ""
+    return bool(match) and (not rest or rest[:1] in "-+•" or is_role(rest))
+
+
+def signed_mark_name(text: str) -> str:
+    """ "(Đã ký) Lê Thành Long": the mark a copy leaves for a signature, with the signer's name."""
+    match = _SIGNED_MARK.match(text)
+    return signer_name(match.group("name")) if match else ""
+
+
+def is_signature(text: str) -> bool:
+    """A signature's cell: its role line (with or without the name), or "(Đã ký)" and a name."""
+    return is_role(text) or bool(signed_mark_name(text))
 
 
 def opens_closing(blocks: list, k: int) -> bool:
     """Whether the closing starts at ``blocks[k]``: "Nơi nhận:", or a role followed by a name."""
     text = plain(blocks[k])
-    if _is_recipients(text):
+    if _is_recipients(text) or signed_mark_name(text):
         return True
     if not is_role(text):
         return False
@@ -123,8 +139,8 @@ def _closing_length(blocks: list) -> int:
     n = 0
     for n, block in enumerate(blocks):
         text = plain(block)
-        if _is_recipients(text):
-            listing = True
+        if _is_recipients(text) or (n == 0 and text[:1] in "-+•"):
+            listing = True  # "Nơi nhận:", or the list itself when the closing starts with it
         elif signed:
             if not (listing and text[:1] in "-+•") and not _NOTE.match(text):
                 return n
@@ -144,6 +160,10 @@ def _closing_length(blocks: list) -> int:
 def split_tail(blocks: list) -> tuple[list, list, list[list]]:
     """Body, closing (every recipients list and signature) and the annexes after a signature."""
     start = next((k for k in range(len(blocks)) if opens_closing(blocks, k)), len(blocks))
+    if start < len(blocks) and start and _ARCHIVE.search(plain(blocks[start - 1])) and plain(blocks[start - 1])[:1] in "-+•":
+        # "- Chính phủ; … - Lưu: VT." just above the signature, with no "Nơi nhận:": the recipients
+        while start and plain(blocks[start - 1])[:1] in "-+•":
+            start -= 1
     body, rest = blocks[:start], blocks[start:]
     closing: list = []
     annexes: list[list] = []
@@ -174,6 +194,9 @@ def read_closing(closing: list) -> tuple[list[str], list[str], str]:
                 listing, text = True, match.group("rest").strip()
                 if not text:
                     continue
+            if not signer and (marked := signed_mark_name(text)):
+                signer = marked
+                continue
             name = signer_name(text)
             if is_role(text) or (roles and not signer and _is_upper(text) and len(text) <= 80):
                 if not signer and roles and caps is None and caps_name(text):

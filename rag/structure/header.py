@@ -329,6 +329,12 @@ def _is_enacting(text: str, issuer: str) -> bool:
     return bool(issuer) and bool(re.fullmatch(rf"(?:{_HEAD_OF}\s+)?{re.escape(issuer)}", text))
 
 
+def enacting_body(text: str) -> str:
+    """ "BỘ TRƯỞNG BỘ TƯ PHÁP" → "BỘ TƯ PHÁP": the body an enacting line names; a body as is."""
+    match = re.fullmatch(rf"{_HEAD_OF}\s+(?P<body>{_BODY_HEAD.pattern.lstrip('^')}.*)", text)
+    return match.group("body") if match else text
+
+
 def _leading_capitals(text: str) -> str:
     words: list[str] = []
     for word in text.split():
