@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..documents.headings import HEADING_PATTERNS
 from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
+from .issuer import is_enacting, leading_capitals, split_bodies
 
 DOC_TYPES = (
     "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "QUY ĐỊNH", "NGHỊ QUYẾT",
@@ -45,18 +46,6 @@ _SEPARATOR_RUN = re.compile(r"\s[-_=–—]{3,}(?=\s|$)")
 _SUBJECT = re.compile(r"^V/v\s*(?P<subject>.*)$")
 _ADDRESSEES = re.compile(r"\bKính\s+gửi\s*:\s*(?P<to>.*)$")
 _BODY_OPENING = re.compile(r"^(?:[-+•]\s*)?(?:Căn cứ|Thực hiện|Kính gửi|Theo đề nghị|Xét đề nghị)\b")
-# A new body begins at a line starting with one of these: "BAN CHẤP HÀNH TRUNG ƯƠNG" above
-# "BAN TUYÊN GIÁO VÀ DÂN VẬN" is its parent; "ỦY BAN NHÂN DÂN" above "TỈNH ĐẮK LẮK" is one name.
-_BODY_HEAD = re.compile(
-    r"^(?:BAN|ĐẢNG ỦY|ĐẢNG BỘ|ĐẢNG ĐOÀN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC|VỤ|ỦY BAN|HỘI ĐỒNG|BỘ|TỈNH ỦY|"
-    r"THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|CHI BỘ|CHI CỤC|PHÒNG|TRƯỜNG|VIỆN|TRUNG TÂM|CÔNG AN|THANH TRA|KIỂM TOÁN)\b"
-)
-# Unit words that open a subordinate body inside a flattened cell line, and the words before
-# them that make them part of one name instead ("ỦY BAN", "TỔNG CỤC", "CƠ SỞ", "THƯỜNG VỤ").
-_UNIT_INSIDE = re.compile(r"(?<=\s)(TỔNG CỤC|CHI CỤC|CỤC|SỞ|BAN|VĂN PHÒNG|ĐẢNG ỦY)(?=\s)")
-_UNIT_BOUND = {"BAN": ("ỦY", "UBND", "BAN"), "CỤC": ("TỔNG", "CHI"), "SỞ": ("CƠ", "TRỤ")}
-# Who acts for a body when the enacting line names a person's office: "BỘ TRƯỞNG BỘ TƯ PHÁP".
-_HEAD_OF = r"(?:BỘ TRƯỞNG|CHỦ TỊCH|TỔNG|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHÁNH|TRƯỞNG|THỦ TRƯỞNG|CHỦ NHIỆM|VIỆN TRƯỞNG|TỔNG GIÁM ĐỐC)"
 _MOTTO_PIECE = re.compile(r"(?:CỘNG|HÒA|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐẢNG|SẢN|\s)+")  # a line the motto was cut into
 _FORM_WORDS = {"ngày", "tháng", "năm", "số", "v", "kính", "gửi"}  # the labels of the form, not its content
 _MOTTO_WORDS = set("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
@@ -103,33 +92,6 @@ def _place(before: str) -> str:
 def _opens_cell(line: str, above: str) -> bool:
     """Whether ``line`` starts a new cell or span of the table rather than going on from ``above``."""
     return line.strip().startswith(("*", "_", "|")) or above.strip().endswith(("*", "_", "|"))
-
-
-def _split_flattened(line: str) -> list[str]:
-    """ "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN": a cell flattened on one line holds the parent and the
-    issuer; a unit word inside the line starts the next body, unless it is part of a name
-    ("ỦY BAN", "TỔNG CỤC", "CƠ SỞ"). Each side keeps two words at least: "BAN" alone is no body."""
-    pieces, start = [], 0
-    for match in _UNIT_INSIDE.finditer(line):
-        before, after = line[start : match.start()].split(), line[match.start() :].split()
-        if len(before) >= 2 and len(after) >= 2 and before[-1] not in _UNIT_BOUND.get(match.group(1), ()):
-            pieces.append(" ".join(before))
-            start = match.start()
-    return [*pieces, line[start:].strip()]
-
-
-def _split_bodies(lines: list[str]) -> list[str]:
-    """The issuer cell's lines as bodies: a line opening with a body word starts the next body."""
-    bodies: list[str] = []
-    for line in (piece for row in lines for piece in _split_flattened(row)):
-        # One word is no body yet: "ỦY" / "BAN NHÂN DÂN" is a name cut by a line break.
-        if bodies and _BODY_HEAD.match(line) and " " in bodies[-1]:
-            bodies.append(line)
-        elif bodies:
-            bodies[-1] = f"{bodies[-1]} {line}"
-        else:
-            bodies.append(line)
-    return bodies
 
 
 def read_header(lines: list[str]) -> Header:
@@ -195,14 +157,14 @@ def read_header(lines: list[str]) -> Header:
         # A subject line ("V/v …") makes a công văn, whatever its symbol says ("5662/CT-CS": Cục Thuế).
         found["doc_type"] = "CÔNG VĂN" if found.get("subject") else SYMBOL_TYPES.get(symbol, "CÔNG VĂN" if found.get("to") else "")
     issuer_cell = _issuer_rows(texts, zone_start, (number_row, date_row, type_row))
-    bodies = _split_bodies(issuer_cell)
+    bodies = split_bodies(issuer_cell)
     if bodies:
         found["issuer"] = bodies[-1]
         if len(bodies) > 1:
             found["issuer_parent"] = " ".join(bodies[:-1])
     if title_end is None:
         return Header(fields=_tidy(found))
-    if type_row is not None and title_end > type_row and _is_enacting(texts[title_end], str(found.get("issuer", ""))):
+    if type_row is not None and title_end > type_row and is_enacting(texts[title_end], re.sub(r"\s+", " ", _MOTTO.split(str(found.get("issuer", "")))[0]).strip(" *-")):
         # "… KẾT CẤU HẠ TẦNG XÂY DỰNG" / "THỦ TƯỚNG CHÍNH PHỦ" / "Căn cứ …": the authority that
         # enacts is no part of the summary, even when both are in capitals.
         found["title"] = str(found["title"])[: -len(texts[title_end])].strip()
@@ -309,7 +271,7 @@ def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) ->
             # flattened on one line starts with the issuer, the capitalised words before the rest.
             if i == stops[-1]:
                 break  # the type line: "QUYẾT ĐỊNH" is no issuer
-            lead = _leading_capitals(_MOTTO.split(text)[0])
+            lead = leading_capitals(_MOTTO.split(text)[0])
             if lead.count(" ") >= 1 and not _MOTTO_PIECE.fullmatch(lead):
                 cell.append(lead)
             break
@@ -320,28 +282,6 @@ def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) ->
         if _is_upper(text):
             cell.append(text)
     return cell
-
-
-def _is_enacting(text: str, issuer: str) -> bool:
-    """ "CHÍNH PHỦ", "BỘ TRƯỞNG BỘ NỘI VỤ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI": the issuer,
-    or the head of it, named on a line of its own above the preamble."""
-    issuer = re.sub(r"\s+", " ", _MOTTO.split(issuer)[0]).strip(" *-")
-    return bool(issuer) and bool(re.fullmatch(rf"(?:{_HEAD_OF}\s+)?{re.escape(issuer)}", text))
-
-
-def enacting_body(text: str) -> str:
-    """ "BỘ TRƯỞNG BỘ TƯ PHÁP" → "BỘ TƯ PHÁP": the body an enacting line names; a body as is."""
-    match = re.fullmatch(rf"{_HEAD_OF}\s+(?P<body>{_BODY_HEAD.pattern.lstrip('^')}.*)", text)
-    return match.group("body") if match else text
-
-
-def _leading_capitals(text: str) -> str:
-    words: list[str] = []
-    for word in text.split():
-        if not _is_upper(word) and any(c.isalpha() for c in word):
-            break
-        words.append(word)
-    return " ".join(words).strip(" ,;:-")
 
 
 def _tidy(found: dict[str, object]) -> dict[str, object]:

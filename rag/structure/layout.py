@@ -15,7 +15,8 @@ from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
 from ..documents.pdf_repair import repair_pdf_text
 from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
 from .closing import is_role, is_signature, plain, read_closing, signature_end, signer_name, split_tail
-from .header import DOC_TYPES, enacting_body, read_header
+from .header import DOC_TYPES, read_header
+from .issuer import enacting_body
 
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
 
