@@ -2,7 +2,8 @@
 
 Every word of every line of a document reaches a passage, a passage's heading path, or the
 metadata the line was read into (header fields, signer and role, recipients). Words are compared
-after the repairs the parser makes (PDF glyphs, tone-mark placement) and without case.
+after the repairs the parser makes (PDF glyphs, tone-mark placement, table cells glued together)
+and without case.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import unicodedata
 
 from rag.documents.pdf_repair import repair_pdf_text
 from rag.records import ParsedDocument
+from rag.structure.layout import unglue_cells
 from rag.structure.passages import parse_document
 from rag.text.normalize import strip_markdown, unify_tone_marks
 
 # The labels of the form stand for the fields read after them ("Số:", "ngày … tháng … năm",
 # "Nơi nhận:", "Kính gửi:", "V/v") and the motto is the same on every document: not content.
 FORM_WORDS = set("số ngày tháng năm nơi nhận kính gửi v cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
+_SIGNED_MARK = re.compile(r"\(\s*(?:đã\s+)?ký\s*\)", re.IGNORECASE)  # what a copy leaves for the signature
 
 
 def _words(text: str) -> set[str]:
@@ -37,9 +40,10 @@ def lost_lines(text: str, name: str = "x.txt") -> list[str]:
     """The lines with a word that reaches neither a passage nor the metadata."""
     parsed = parse_document(name, text)
     kept = kept_words(parsed)
-    source = repair_pdf_text(unicodedata.normalize("NFC", text))
+    source = unglue_cells(repair_pdf_text(unicodedata.normalize("NFC", text)))
     lost = []
     for line in source.splitlines():
+        line = _SIGNED_MARK.sub(" ", line)  # "(Đã ký)": the copy's mark for the signature, no text
         # "A**0" is "A0" once the marks go, but "YÊU CẦU****1. Mục đích" is two headings: either reading.
         missing = min(_words(strip_markdown(line)) - kept, _words(line.replace("*", " ")) - kept, key=len) - FORM_WORDS
         if not re.search(r"[^\W\d_]", line):

@@ -83,3 +83,17 @@ def test_plain_text_decree():
     assert by_text["1. Cán bộ cơ sở tham gia bồi dưỡng tối thiểu 40 giờ mỗi năm."] == khoan
     assert by_text["a) Lập danh sách cán bộ trước ngày 31 tháng 1 hằng năm;"][:2] == khoan
     assert not {"THỦ TƯỚNG", "Nguyễn Văn B", "TM. CHÍNH PHỦ"} & set(by_text)
+
+
+def test_header_and_signature_layouts_of_real_documents():
+    customs = parse(REAL / "ext_167_778_tchq_gsql.txt").meta  # "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN -------" on one line
+    assert (customs.issuer_parent, customs.signer_role) == ("BỘ TÀI CHÍNH", "KT. / TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC TRƯỞNG")
+    assert parse(REAL / "ext_183_5095_sgddt_cttthssv.txt").meta.place == "Hà Nội"  # not "Thành phố" from the V/v cell
+    for name in ("ext_127_2536_qd_ttg.txt", "ext_087_389_nq_cp.txt"):  # the enacting line is not in the summary
+        assert not parse(REAL / name).meta.title.endswith("CHÍNH PHỦ"), name
+    plan = parse(REAL / "ext_103_173_qd_btp.txt")  # "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH …" on one line
+    assert plan.meta.signer_role == "KT. BỘ TRƯỞNG THỨ TRƯỞNG"
+    assert any(p.text.startswith("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP") for p in plan.passages)
+    stamped = parse(REAL / "ext_099_844_qd_ttg.txt")  # the name, then its digital stamp "Ký bởi: CÔNG BÁO …"
+    assert stamped.meta.signer_role == "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG"
+    assert any(p.text.startswith("Ký bởi: CÔNG BÁO") for p in stamped.passages)

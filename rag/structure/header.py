@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..documents.headings import HEADING_PATTERNS
 from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
+from .issuer import is_enacting, leading_capitals, split_bodies
 
 DOC_TYPES = (
     "KẾ HOẠCH", "KẾT LUẬN", "CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "QUY ĐỊNH", "NGHỊ QUYẾT",
@@ -45,12 +46,6 @@ _SEPARATOR_RUN = re.compile(r"\s[-_=–—]{3,}(?=\s|$)")
 _SUBJECT = re.compile(r"^V/v\s*(?P<subject>.*)$")
 _ADDRESSEES = re.compile(r"\bKính\s+gửi\s*:\s*(?P<to>.*)$")
 _BODY_OPENING = re.compile(r"^(?:[-+•]\s*)?(?:Căn cứ|Thực hiện|Kính gửi|Theo đề nghị|Xét đề nghị)\b")
-# A new body begins at a line starting with one of these: "BAN CHẤP HÀNH TRUNG ƯƠNG" above
-# "BAN TUYÊN GIÁO VÀ DÂN VẬN" is its parent; "ỦY BAN NHÂN DÂN" above "TỈNH ĐẮK LẮK" is one name.
-_BODY_HEAD = re.compile(
-    r"^(?:BAN|ĐẢNG ỦY|ĐẢNG BỘ|ĐẢNG ĐOÀN|SỞ|VĂN PHÒNG|CỤC|TỔNG CỤC|VỤ|ỦY BAN|HỘI ĐỒNG|BỘ|TỈNH ỦY|"
-    r"THÀNH ỦY|HUYỆN ỦY|THỊ ỦY|QUẬN ỦY|CHI BỘ|TRƯỜNG|VIỆN|TRUNG TÂM|CÔNG AN|THANH TRA|KIỂM TOÁN)\b"
-)
 _MOTTO_PIECE = re.compile(r"(?:CỘNG|HÒA|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐẢNG|SẢN|\s)+")  # a line the motto was cut into
 _FORM_WORDS = {"ngày", "tháng", "năm", "số", "v", "kính", "gửi"}  # the labels of the form, not its content
 _MOTTO_WORDS = set("cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
@@ -94,18 +89,9 @@ def _place(before: str) -> str:
     return " ".join(words).strip(" ,")
 
 
-def _split_bodies(lines: list[str]) -> list[str]:
-    """The issuer cell's lines as bodies: a line opening with a body word starts the next body."""
-    bodies: list[str] = []
-    for line in lines:
-        # One word is no body yet: "ỦY" / "BAN NHÂN DÂN" is a name cut by a line break.
-        if bodies and _BODY_HEAD.match(line) and " " in bodies[-1]:
-            bodies.append(line)
-        elif bodies:
-            bodies[-1] = f"{bodies[-1]} {line}"
-        else:
-            bodies.append(line)
-    return bodies
+def _opens_cell(line: str, above: str) -> bool:
+    """Whether ``line`` starts a new cell or span of the table rather than going on from ``above``."""
+    return line.strip().startswith(("*", "_", "|")) or above.strip().endswith(("*", "_", "|"))
 
 
 def read_header(lines: list[str]) -> Header:
@@ -143,7 +129,10 @@ def read_header(lines: list[str]) -> Header:
             day, month, year = match.group("day"), int(match.group("month")), int(match.group("year"))
             if 1 <= month <= 12 and (day is None or 1 <= int(day) <= 31):
                 found["date"] = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-                found["place"] = _place((texts[i - 1] + " " if i > zone_start else "") + pair[: match.start()])
+                # "Thành phố Hồ" / "Chí Minh, ngày …": the place may start on the row above, unless
+                # that row ends a cell ("… trên địa bàn Thành phố*" / "*Hà Nội, ngày …").
+                joined = i > zone_start and not _opens_cell(lines[rows[i][0] - 1], lines[rows[i - 1][0] - 1])
+                found["place"] = _place((texts[i - 1] + " " if joined else "") + pair[: match.start()])
                 date_row = i
                 date_end = match.end() if match.end() <= len(text) else None
         typed = _TYPE.match(text)
@@ -168,13 +157,18 @@ def read_header(lines: list[str]) -> Header:
         # A subject line ("V/v …") makes a công văn, whatever its symbol says ("5662/CT-CS": Cục Thuế).
         found["doc_type"] = "CÔNG VĂN" if found.get("subject") else SYMBOL_TYPES.get(symbol, "CÔNG VĂN" if found.get("to") else "")
     issuer_cell = _issuer_rows(texts, zone_start, (number_row, date_row, type_row))
-    bodies = _split_bodies(issuer_cell)
+    bodies = split_bodies(issuer_cell)
     if bodies:
         found["issuer"] = bodies[-1]
         if len(bodies) > 1:
             found["issuer_parent"] = " ".join(bodies[:-1])
     if title_end is None:
         return Header(fields=_tidy(found))
+    if type_row is not None and title_end > type_row and is_enacting(texts[title_end], re.sub(r"\s+", " ", _MOTTO.split(str(found.get("issuer", "")))[0]).strip(" *-")):
+        # "… KẾT CẤU HẠ TẦNG XÂY DỰNG" / "THỦ TƯỚNG CHÍNH PHỦ" / "Căn cứ …": the authority that
+        # enacts is no part of the summary, even when both are in capitals.
+        found["title"] = str(found["title"])[: -len(texts[title_end])].strip()
+        title_end -= 1
     # The enacting line ("CHÍNH PHỦ" above "Căn cứ …") repeats the issuer: read as header too.
     if title_end + 1 < len(texts) and found.get("issuer") and texts[title_end + 1].replace(" ", "") in str(found["issuer"]).replace(" ", ""):
         title_end += 1
@@ -269,8 +263,18 @@ def _issuer_rows(texts: list[str], start: int, stops: tuple[int | None, ...]) ->
         return []  # no header table: the issuer is read from the preamble
     motto = _motto_rows(texts)
     cell = []
-    for i in range(start, min(min(ends), start + 12)):
+    stop = min(ends)
+    for i in range(start, min(stop + 1, start + 12)):
         text = texts[i]
+        if i == stop:
+            # "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK CỘNG HÒA … Số: 0130/KH-UBND Đắk Lắk, ngày …": a header
+            # flattened on one line starts with the issuer, the capitalised words before the rest.
+            if i == stops[-1]:
+                break  # the type line: "QUYẾT ĐỊNH" is no issuer
+            lead = leading_capitals(_MOTTO.split(text)[0])
+            if lead.count(" ") >= 1 and not _MOTTO_PIECE.fullmatch(lead):
+                cell.append(lead)
+            break
         if i in motto:
             text = _MOTTO.split(text)[0].strip()  # "PHỦ THỦ TƯỚNG ----- CỘNG HÒA …": the part before it
             if not (text and _is_upper(text) and not _MOTTO_PIECE.fullmatch(text)):

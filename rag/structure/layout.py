@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from ..documents.headings import BULLET_LEVELS, HEADING_PATTERNS
 from ..documents.pdf_repair import repair_pdf_text
-from ..text.normalize import strip_markdown, unify_tone_marks
-from .closing import is_role, read_closing, split_tail
+from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
+from .closing import is_role, is_signature, plain, read_closing, signature_end, signer_name, split_tail
 from .header import DOC_TYPES, read_header
+from .issuer import enacting_body
 
 PARAGRAPH_LEVEL = 5.9  # a plain paragraph sits below every numbered heading, above bullets
 
@@ -30,6 +31,13 @@ _SENTENCE_END = tuple(".:;!?…")
 _BARE_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
 # A line that ends on a comma or on a word no sentence ends with has its sentence on the next line.
 _MID_SENTENCE = re.compile(r"(?:,|\s(?:ngày|số|của|và|về|tại|theo|với|cho|năm|tháng|các|những|trong|đối với))\s*$")
+_ADOPTED = re.compile(r"\bđược\b.{0,250}?thông qua\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
+LAST_BLOCKS = 4  # the adoption sentence closes the body, just before the signature
+# A table copied without its cell breaks glues a cell's last word in capitals to the next cell's
+# first word ("VIỆT NAMĐộc lập", "CHỦ TỊCHNguyễn Văn A") or to a separator ("CHÍNH PHỦ-------").
+# A word of two lower-case letters at least: "PTTgCP", "GDTrH", "27/CTTg" are abbreviations.
+_GLUED = re.compile(rf"(?<=[{VIET_UPPER}]{{2}})(?=[{VIET_UPPER}][{VIET_LOWER}]{{2,}}(?!\w))|(?<=\w)(?=[-_]{{3,}})|(?<=[-_]{{3}})(?=\w)")
+_PREAMBLE = re.compile(r"(?:Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")  # a PDF page number between paragraphs: no text
 
 
@@ -59,6 +67,11 @@ class Layout:
 
 
 # --- blocks -----------------------------------------------------------------------------------
+
+
+def unglue_cells(text: str) -> str:
+    """Put back the space between table cells a copy glued together (see ``_GLUED``)."""
+    return _GLUED.sub(" ", text)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -123,6 +136,15 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
     return not previous.endswith(_SENTENCE_END)
 
 
+def _is_signed_name(paragraph: list[str], blocks: list[Block]) -> bool:
+    """ "Trương Cảnh Tuyên" below "CHỦ TỊCH" is a signature: the name ends its block, whatever
+    follows it (a portal's footer, an appendix), even with no blank line between them."""
+    if len(paragraph) != 1 or not blocks or not is_role(plain(blocks[-1])):
+        return False
+    line = plain(Block(paragraph[0], 0, 0))
+    return bool(line) and signer_name(line) == line
+
+
 def split_blocks(text: str, *, wrapped: bool | None = None, spaced: bool | None = None) -> list[Block]:
     """Paragraphs with their line spans; hard-wrapped (PDF) lines are joined back first.
 
@@ -143,7 +165,7 @@ def split_blocks(text: str, *, wrapped: bool | None = None, spaced: bool | None 
                 paragraph = []
             after_blank = True
             continue  # a blank line, a lone "|", "-----" or "** **": no words, no paragraph
-        if paragraph and _continues(paragraph, line, wrapped, after_blank, spaced):
+        if paragraph and not _is_signed_name(paragraph, blocks) and _continues(paragraph, line, wrapped, after_blank, spaced):
             paragraph.append(line)
             last = number
         else:
@@ -194,20 +216,70 @@ def classify(block: Block) -> Block:
 # --- layout and metadata ----------------------------------------------------------------------
 
 
+def _split_signature_cell(block: Block) -> list[Block]:
+    """ "- Chính phủ; … - Lưu: VT. | TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Văn A |": a table row flattened
+    on one line holds the recipients' cell and the signature's; the signature is a block apart."""
+    cells = [cell for cell in re.split(r"\s\|\s", f" {block.text} ") if cell.strip(" |")]
+    if len(cells) < 2 or not is_signature(clean_cell := plain(Block(cells[-1], 0, 0))):
+        return [block]
+    before = " | ".join(cell.strip() for cell in cells[:-1])
+    return [classify(Block(before, block.line_start, block.line_end)), Block(clean_cell, block.line_start, block.line_end)]
+
+
+def _split_run_on_signatures(blocks: list[Block]) -> list[Block]:
+    """A signature flattened into the text after it is two blocks: the signature, then the rest
+    (the title of what is attached, a digital stamp), which stays text of the document."""
+    out: list[Block] = []
+    for block in (piece for whole in blocks for piece in _split_signature_cell(whole)):
+        text = plain(block)
+        end = signature_end(text) if block.kind == "paragraph" else 0
+        if end:
+            out.append(Block(text[:end], block.line_start, block.line_end))
+            out.append(classify(Block(text[end:].strip(), block.line_start, block.line_end)))
+        else:
+            out.append(block)
+    return out
+
+
 def split_layout(blocks: list[Block]) -> Layout:
     """Body, closing and annexes of blocks that have no header (the header is read from lines)."""
-    body, closing, annexes = split_tail(blocks)
+    body, closing, annexes = split_tail(_split_run_on_signatures(blocks))
     return Layout([], [b for b in body if not _SEPARATOR.match(b.plain)], closing, [[b for b in a if not _SEPARATOR.match(b.plain)] for a in annexes])
+
+
+def _enacting_issuer(body: list[Block]) -> str:
+    """With no header cell to name it, the issuer is the enacting line above the preamble:
+    "ỦY BAN THƯỜNG VỤ QUỐC HỘI" / "Căn cứ Hiến pháp …" (an office, "BỘ TRƯỞNG BỘ TƯ PHÁP", names its body)."""
+    for block, after in zip(body[:3], body[1:4]):
+        text = re.sub(r"\s+", " ", block.plain.replace("*", "")).strip()
+        if len(text) <= 80 and text.isupper() and _PREAMBLE.match(after.plain.lstrip("*_ ")):
+            return unify_tone_marks(enacting_body(text))
+    return ""
+
+
+def _adoption_date(blocks: list[Block]) -> str:
+    """A law or a resolution of the National Assembly has no date in its header: it is dated by
+    its last sentence, "Nghị quyết này được … thông qua ngày 16 tháng 6 năm 2025"."""
+    for block in reversed(blocks):
+        if match := _ADOPTED.search(re.sub(r"\s+", " ", block.plain.replace("*", ""))):
+            day, month, year = (int(match.group(k)) for k in ("day", "month", "year"))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
 
 
 def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
     """Type, number, issuer, place, date, title, signer and recipients, where the text has them."""
     meta: dict[str, object] = {"doc_id": doc_id, **layout.fields}
     meta["title"] = re.sub(r"\s+", " ", str(meta.get("title", ""))).strip()
+    if "issuer" not in meta and (enacting := _enacting_issuer(layout.body)):
+        meta["issuer"] = enacting
     if "issuer" not in meta and layout.body:
         preamble = layout.body[0].plain
         if match := _PREAMBLE_ISSUER.search(preamble[-400:]):
             meta["issuer"] = unify_tone_marks(match.group("issuer").strip())  # one spelling: "Tỉnh ủy"
+    if "date" not in meta and (date := _adoption_date(layout.body[-LAST_BLOCKS:] + layout.closing)):
+        meta["date"] = date
     recipients, roles, signer = read_closing(layout.closing)
     meta["recipients"] = tuple(dict.fromkeys([*meta.get("recipients", ()), *recipients]))  # type: ignore[misc]
     if signer:
@@ -219,8 +291,7 @@ def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
 
 def parse_layout(text: str) -> Layout:
     """Normalised display text → the header read from its lines, then body, closing and annexes."""
-    text = unicodedata.normalize("NFC", text)
-    text = repair_pdf_text(text)
+    text = unglue_cells(repair_pdf_text(unicodedata.normalize("NFC", text)))
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     head = read_header(lines)
     wrapped, spaced = _is_hard_wrapped(lines), _is_spaced(lines)
