@@ -24,7 +24,7 @@ from ..store.caches import COMPOUNDS, compound_cache, embed_with_cache, previous
 from ..store.corpus import REJECTED, check_fresh, corpus_changes, parser_stamp, read_corpus, rejected_files
 from ..store.folder import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock, write_jsonl
 from ..store.rows import read_rows, write_rows
-from ..structure.passages import MAX_PASSAGE_CHARS, passage_index_text
+from ..structure.passages import INDEX_TEXT_VERSION, MAX_PASSAGE_CHARS, passage_index_text
 from ..text.accents import AccentRestorer
 from ..text.doc_numbers import doc_number_keys
 from ..text.query import LexicalTerms, QueryAnalysis, analyse, lexical_terms
@@ -132,7 +132,7 @@ class SearchIndex:
         model = get_embedder(embedder) if isinstance(embedder, str) else embedder
         corpus = read_corpus(corpus_dir, progress, previous=index_dir, strict=strict)
         passages, facts = corpus.passages, corpus.facts
-        texts = [passage_index_text(p) for p in passages]
+        texts = [passage_index_text(p, corpus.documents.get(p.doc_id)) for p in passages]
         old_texts = previous_texts(index_dir)  # keys of both caches below
         cache = compound_cache(index_dir, old_texts) if compounds else None
         lexical, compound_rows = LexicalIndex.from_texts(texts, compounds=compounds, cache=cache, progress=progress)
@@ -142,7 +142,7 @@ class SearchIndex:
             "format_version": FORMAT_VERSION,
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "embedder": {"name": model.name, "dim": model.dim},
-            "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
+            "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only", "index_text": INDEX_TEXT_VERSION},
             "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
             "dense": dense.describe(),
             "corpus": {"files": corpus.fingerprints, "rejected": {r.file: r.sha256 for r in corpus.rejected}, "passages": len(passages), "parsed_by": parser_stamp()},
