@@ -25,7 +25,7 @@ import numpy as np
 from ..dense.embedders import Embedder, get_embedder
 from ..dense.faiss_index import DenseIndex
 from ..errors import EmbedderMismatchError, RagError
-from ..records import IndexStatus, Passage, Progress
+from ..records import DocumentMeta, IndexStatus, Passage, Progress
 from ..store.caches import embed_rows
 from ..store.folder import MANIFEST, atomic_folder, read_jsonl, read_manifest, update_lock
 from ..store.vectors import PARTS, PENDING, done_parts, is_partial, load_vectors, part_ranges, write_part
@@ -78,7 +78,9 @@ def fill_vectors(
 
 def _texts_of(folder: Path, wanted: set[int]) -> dict[int, str]:
     """Index texts of the passages at the ``wanted`` positions (only those are kept in memory)."""
-    return {i: passage_index_text(Passage.from_dict(row)) for i, row in enumerate(read_jsonl(folder / "passages.jsonl")) if i in wanted}
+    documents = {row["doc_id"]: DocumentMeta.from_dict(row) for row in read_jsonl(folder / "documents.jsonl")}
+    passages = (Passage.from_dict(row) for i, row in enumerate(read_jsonl(folder / "passages.jsonl")) if i in wanted)
+    return {i: passage_index_text(p, documents.get(p.doc_id)) for i, p in zip(sorted(wanted), passages)}
 
 
 @contextmanager

@@ -28,7 +28,7 @@ from ..store.corpus import REJECTED, check_fresh, corpus_changes, parser_stamp, 
 from ..store.folder import FORMAT_VERSION, MANIFEST, atomic_folder, read_jsonl, read_manifest, write_jsonl
 from ..store.rows import read_rows, write_rows
 from ..store.vectors import is_partial, load_vectors, save_pending
-from ..structure.passages import MAX_PASSAGE_CHARS, passage_index_text
+from ..structure.passages import INDEX_TEXT_VERSION, MAX_PASSAGE_CHARS, passage_index_text
 from ..text.accents import AccentRestorer
 from .columns import FilterColumns
 
@@ -68,7 +68,7 @@ def build_parts(
     model = get_embedder(embedder) if isinstance(embedder, str) else embedder
     corpus = read_corpus(corpus_dir, progress, previous=index_dir, strict=strict)
     passages, facts = corpus.passages, corpus.facts
-    texts = [passage_index_text(p) for p in passages]
+    texts = [passage_index_text(p, corpus.documents.get(p.doc_id)) for p in passages]
     old_texts = previous_texts(index_dir)  # keys of both caches below
     cache = compound_cache(index_dir, old_texts) if compounds else None
     lexical, compound_rows = LexicalIndex.from_texts(texts, compounds=compounds, cache=cache, progress=progress)
@@ -83,7 +83,7 @@ def build_parts(
         "build_id": uuid.uuid4().hex,  # a fill in progress checks it is still working on this build
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "embedder": {"name": model.name, "dim": model.dim},
-        "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only"},
+        "chunking": {"unit": "leaf item of the section tree", "max_chars": MAX_PASSAGE_CHARS, "heading_path": "index only", "index_text": INDEX_TEXT_VERSION},
         "lexical": {"fields": ["accented", "folded"], "pyvi_compounds": compounds, "k1": lexical.k1, "b": lexical.b},
         "dense": dense.describe(),
         "corpus": {

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 
 from ..dense.embedders import Embedder
-from ..records import Passage, Progress
-from ..structure.passages import passage_index_text
+from ..records import DocumentMeta, Passage, Progress
+from ..structure.passages import INDEX_TEXT_VERSION, passage_index_text
 from .folder import MANIFEST, read_jsonl, read_manifest
 from .vectors import load_vectors
 
@@ -26,7 +26,10 @@ def previous_texts(index_dir: Path | None) -> list[str]:
     if index_dir is None or not (index_dir / MANIFEST).exists():
         return []
     try:
-        return [passage_index_text(Passage.from_dict(r)) for r in read_jsonl(index_dir / "passages.jsonl")]
+        if read_manifest(index_dir)["chunking"].get("index_text", 1) != INDEX_TEXT_VERSION:
+            return []  # its texts were computed by other rules: these would name the wrong vectors
+        documents = {row["doc_id"]: DocumentMeta.from_dict(row) for row in read_jsonl(index_dir / "documents.jsonl")}
+        return [passage_index_text(p, documents.get(p.doc_id)) for p in map(Passage.from_dict, read_jsonl(index_dir / "passages.jsonl"))]
     except Exception as err:  # a damaged old index only means no cache
         logger.info("passages of the previous index not read: %s", err)
         return []

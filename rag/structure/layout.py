@@ -29,6 +29,10 @@ _PREAMBLE_ISSUER = re.compile(
 )
 _SENTENCE_END = tuple(".:;!?…")
 _BARE_ITEM = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?|[a-zđ]\)|Điều\s+\d{1,3}\.?)$")
+# A legal heading's label word alone on its line ("**Điều" + "1. Phạm vi điều chỉnh**", "**Chương" +
+# "I**"): its numeral and title were wrapped onto the next line.
+_BARE_LABEL_WORD = re.compile(r"^(?:Phần|Chương|Mục|Điều)$")
+_LABEL_NUMERAL = re.compile(r"^(?:\d{1,3}[a-z]?|[IVXL]{1,5})(?:[.:]\s|[.:]?$)")
 # A line that ends on a comma or on a word no sentence ends with has its sentence on the next line.
 _MID_SENTENCE = re.compile(r"(?:,|\s(?:ngày|số|của|và|về|tại|theo|với|cho|năm|tháng|các|những|trong|đối với))\s*$")
 _ADOPTED = re.compile(r"\bđược\b.{0,250}?thông qua\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
@@ -87,7 +91,8 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 def _starts_block(line: str) -> bool:
     plain = strip_markdown(line).strip()
     return bool(
-        _BULLET.match(plain)
+        _BARE_LABEL_WORD.match(plain)
+        or _BULLET.match(plain)
         or any(p.match(plain) for _, p in HEADING_PATTERNS)
         or _RECIPIENTS.match(plain)
         or _SEPARATOR.match(plain)
@@ -114,6 +119,8 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
     """Whether ``line`` carries on the paragraph gathered so far."""
     joined = " ".join(paragraph)
     bold_open = joined.count("**") % 2 == 1
+    if _BARE_LABEL_WORD.match(strip_markdown(joined).strip()) and _LABEL_NUMERAL.match(strip_markdown(line).strip()):
+        return True
     if bold_open and len(joined) < 200 and len(line) < 200 and not _starts_block(line):
         return True  # "**QUY" + "ĐỊNH CHUNG**": a bold heading cut by a line break
     if _starts_block(line):

@@ -10,15 +10,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..documents.headings import HEADING_PATTERNS
 from ..records import DocumentMeta, Facts, ParsedDocument, Passage
 from ..text.normalize import VIET_UPPER, index_text, strip_markdown
+from .articles import article_of, document_heading
 from .facts import extract_facts, opens_with_body, plan_year
 from .layout import Block, parse_layout, read_metadata
 from .task_tables import read_task_tables
 
+ARTICLE_LEVEL = next(level for level, pattern in HEADING_PATTERNS if pattern.pattern.startswith("^Điều"))
+
 MAX_PASSAGE_CHARS = 900  # longer items are split at sentence ends (e5 reads ~512 tokens; BM25 likes units)
 MIN_SPLIT_CHARS = 300  # …but never into pieces shorter than this
 MAX_TITLE_CHARS = 90
+# An article's title is what the article is about and what a question names ("Điều 12. Nguyên tắc,
+# phương thức, trình tự, thủ tục, thẩm quyền quyết định tiếp nhận khoản hỗ trợ …"): kept whole in the
+# path of each of its clauses, never cut at MAX_TITLE_CHARS.
+MAX_ARTICLE_TITLE_CHARS = 250
 TABLE_CELL_CHARS = 40  # a plain paragraph this short, with two more like it in a row, is a table cell
 SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
 ANNEX_TITLE = "Phụ lục"  # text after the signature that names itself by no title line
@@ -36,6 +44,19 @@ def short_title(block: Block) -> str:
         return head.strip()
     cut = plain[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(" ,;") + "…"
+
+
+def is_article_title(block: Block) -> bool:
+    """ "Điều 8. Thẩm quyền, quy trình cấp mới, … hộp thư điện tử công vụ": an article heading that
+    is a title only (no sentence of the article run on after it)."""
+    plain = re.sub(r"\s+", " ", block.plain)
+    return (
+        block.kind == "heading"
+        and block.level == ARTICLE_LEVEL
+        and len(plain) <= MAX_ARTICLE_TITLE_CHARS
+        and ":" not in plain
+        and not plain.endswith((".", ";"))
+    )
 
 
 def _is_content(block: Block) -> bool:
@@ -112,11 +133,13 @@ def _tree_leaves(body: list[Block]) -> Iterable[tuple[tuple[str, ...], Block]]:
         )
         yield from close(block.level)
         if block.kind == "heading" or introduces:
-            is_passage = block.kind != "heading" or (_is_content(block) and len(block.plain) > 25)
+            article = is_article_title(block)
+            is_passage = block.kind != "heading" or (not article and _is_content(block) and len(block.plain) > 25)
             if is_passage:
                 yield path(), block
             level = block.level if block.kind == "heading" else block.level + 0.5
-            stack.append(_Open(level, short_title(block), block, is_passage))
+            title = re.sub(r"\s+", " ", block.plain).rstrip(" .") if article else short_title(block)
+            stack.append(_Open(level, title, block, is_passage))
             continue
         yield path(), block
     yield from close(float("-inf"))
@@ -225,9 +248,24 @@ def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[F
     return out
 
 
-def passage_index_text(passage: Passage) -> str:
-    """What the indexes see: the heading path, then the passage, without markdown."""
+# The rules of ``passage_index_text``, in the manifest: a rebuild reuses the old index's vectors and
+# compound words by the texts this code computes for its passages, so an index whose texts were
+# computed by other rules must give no cache. Raise it whenever those rules change.
+INDEX_TEXT_VERSION = 2  # 2: a clause of an article opens with its document's type and title
+
+
+def passage_index_text(passage: Passage, document: DocumentMeta | None = None) -> str:
+    """What the indexes see: the heading path, then the passage, without markdown.
+
+    A clause of an article (Điều) opens with its document's type and title as well: an article is
+    read and asked about under its decree or regulation ("Quy chế thư điện tử công vụ quy định …"),
+    and the words the whole document is about (its title's) then weigh the same in each of its
+    clauses, so that the clause's own words decide between them. Passages of plans and
+    other texts without articles are left as they are.
+    """
     path = " › ".join(strip_markdown(title) for title in passage.section_path)
     text = f"{passage.text} ({passage.context})" if passage.context else passage.text
     text = text.replace(" | ", " ")  # cells of a table row: the pipes are layout, not words
+    if document is not None and article_of(passage) is not None:
+        path = f"{document_heading(document)}. {path}" if path else document_heading(document)
     return index_text(f"{path}. {text}" if path else text)

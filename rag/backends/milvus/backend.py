@@ -152,7 +152,7 @@ def _filter_fields(meta: DocumentMeta, facts: Facts) -> dict[str, Any]:
 def corpus_field_tokens(index: Any) -> dict[str, list[list[str]]]:
     """The lexical tokens of every passage of a freshly built ``SearchIndex``, per field."""
     compounds = index.compounds if index.compounds is not None else ["" for _ in index.passages]
-    fields = [field_tokens(passage_index_text(p), row) for p, row in zip(index.passages, compounds)]
+    fields = [field_tokens(passage_index_text(p, index.documents.get(p.doc_id)), row) for p, row in zip(index.passages, compounds)]
     return {"accented": [accented for accented, _ in fields], "folded": [folded for _, folded in fields]}
 
 
