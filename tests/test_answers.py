@@ -6,6 +6,8 @@ the plans' own style.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from rag.records import Citation, CitedDocument, Deadline, Facts, Hit, Passage
@@ -112,3 +114,15 @@ def test_which_units_wants_a_list():
     assert extract_answer("Những đơn vị nào phải gửi báo cáo?", [many]).text == "Huyện ủy, Thành ủy, Đảng ủy trực thuộc"
     one = _hit("Văn phòng Huyện ủy gửi báo cáo trước ngày 30/11/2026.", lead=("Văn phòng Huyện ủy",))
     assert extract_answer("Những đơn vị nào phải gửi báo cáo?", [one]) is None
+
+
+def test_a_near_tie_that_answers_otherwise_gives_no_answer():
+    question = "Ai chủ trì tổ chức hội thi tìm hiểu lịch sử Đảng bộ huyện?"
+    best = _hit("- Ban Tuyên giáo Huyện ủy chủ trì tổ chức hội thi tìm hiểu lịch sử Đảng bộ huyện.", lead=("Ban Tuyên giáo Huyện ủy",))
+    rival = replace(
+        _hit("- Huyện đoàn chủ trì tổ chức hội thi tìm hiểu lịch sử Đảng bộ huyện trong đoàn viên.", rank=2, lead=("Huyện đoàn",)), score=0.95
+    )
+    assert extract_answer(question, [best, rival]) is None  # 0.05 apart: the ranking cannot choose
+    assert extract_answer(question, [best, replace(rival, score=0.8)]).text == "Ban Tuyên giáo Huyện ủy"
+    agreeing = replace(rival, facts=Facts(lead=("Ban Tuyên giáo Huyện ủy",)))
+    assert extract_answer(question, [best, agreeing]).text == "Ban Tuyên giáo Huyện ủy"  # both say the same

@@ -114,19 +114,19 @@ def test_quality_floor_on_a_third_set_of_everyday_questions(corpus_index):
 
 def test_short_answers_are_rarely_wrong_on_their_tuning_set(corpus_index):
     """tests/data/answers_dev.jsonl (the rules of rag/search/answers.py were tuned on it): an answer
-    is given for about half the questions and is right nine times in ten; questions the plans do
+    is given for two questions in five and is right (measured: 27 of 27); questions the plans do
     not answer get at most one."""
     queries = load_queries(ANSWER_QUERIES)
     answers = score_answers(queries, run_queries(corpus_index, queries, k=10))
-    assert answers["precision"] >= 0.85 and answers["coverage"] >= 0.4 and answers["unanswerable_answered"] <= 1, answers
+    assert answers["precision"] >= 0.95 and answers["coverage"] >= 0.4 and answers["unanswerable_answered"] <= 1, answers
 
 
 def test_held_out_set_nobody_looks_at(corpus_index):
     """tests/data/holdout.jsonl: written without the code and never read while tuning; only these
-    totals are looked at (measured 2026-12-02: R@5 0.886, MRR@10 0.799, answers 0.41 / 0.85)."""
+    totals are looked at (measured 2026-12-02: R@5 0.886, MRR@10 0.799, answers 0.35 / 0.94 with near ties abstaining)."""
     queries = load_queries(HOLDOUT_QUERIES)
     results = run_queries(corpus_index, queries, k=10)
     metrics, answers = score(queries, results)["ALL"], score_answers(queries, results)
     print(f"holdout: R@1 {metrics['R@1']:.3f} R@5 {metrics['R@5']:.3f} MRR@10 {metrics['MRR@10']:.3f}; answers {answers}")
     assert metrics["R@5"] >= 0.8 and metrics["MRR@10"] >= 0.72, metrics
-    assert answers["precision"] >= 0.75 and answers["coverage"] >= 0.3, answers
+    assert answers["precision"] >= 0.85 and answers["coverage"] >= 0.3, answers
