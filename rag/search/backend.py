@@ -43,6 +43,24 @@ class Candidates:
     def empty(cls) -> Candidates:
         return cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32))
 
+    def union(self, other: Candidates) -> Candidates:
+        """These candidates and those of ``other`` not among them (both scored the same way)."""
+        new = ~np.isin(other.ids, self.ids)
+        return Candidates(
+            np.concatenate([self.ids, other.ids[new]]),
+            np.concatenate([self.lexical, other.lexical[new]]),
+            np.concatenate([self.dense, other.dense[new]]),
+        )
+
+
+def embedded_once(vector: QueryVector) -> QueryVector:
+    """The query vector, or a function that embeds the query on its first call only: for a question
+    that asks the backend more than once."""
+    if not callable(vector):
+        return vector
+    made: list[np.ndarray] = []
+    return lambda: made[0] if made else made.append(vector()) or made[0]
+
 
 class Backend(Protocol):
     def candidates(

@@ -22,12 +22,13 @@ from ..text.accents import AccentRestorer
 from ..text.doc_numbers import doc_number_keys
 from ..text.query import LexicalTerms, QueryAnalysis, analyse, lexical_terms
 from .answers import Answer, extract_answer
-from .backend import Backend, Candidates, LocalBackend, QueryVector
+from .backend import Backend, Candidates, LocalBackend, QueryVector, embedded_once
 from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
 from .duties import Duty, list_duties
 from .filters import SearchFilter
 from .intents import answers_basis, intent_matches, question_intents
+from .own_numbers import OwnNumbers, asked_article
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
 from .relations import Mention, RelationGraph, Relations
 
@@ -50,6 +51,11 @@ class SearchSettings:
     def check(self) -> None:
         if self.fusion not in FUSION_METHODS:
             raise QueryError(f"Unknown fusion '{self.fusion}'. Choose one of: {', '.join(FUSION_METHODS)}.")
+
+
+MAX_OWN = 3  # documents named by number whose passages are fetched (a loose "KH 12" may name several)
+OWN_CANDIDATES = 20  # passages fetched from each
+OWN_BOOST = 0.1  # the named document ranks first, by this much over the best other passage
 
 
 class SearchIndex:
@@ -90,6 +96,7 @@ class SearchIndex:
         self._compounds: list[str] | None = None  # each passage's compound words, kept by a build for the next one
         self.rejected: list[Rejection] = []  # corpus files left out of the index, and why
         self._embedded: np.ndarray | None = None  # which passages have vectors; None: all of them
+        self._own_numbers: OwnNumbers | None = None
 
     # --- building ------------------------------------------------------------------------
 
@@ -278,6 +285,13 @@ class SearchIndex:
         return self.columns.allowed(where, self.documents)
 
     @property
+    def own_numbers(self) -> OwnNumbers:
+        """Which document has which own number (built on first use)."""
+        if self._own_numbers is None:
+            self._own_numbers = OwnNumbers(self.documents)
+        return self._own_numbers
+
+    @property
     def columns(self) -> FilterColumns:
         if self._columns is None:
             self._columns = FilterColumns.from_records(self.passages, self.facts)
@@ -289,7 +303,16 @@ class SearchIndex:
 
     def _rank(self, analysis: QueryAnalysis, vector: QueryVector, k: int, mode: str, where: SearchFilter | None) -> list[Hit]:
         s = self.settings
-        found = self.backend.candidates(self.lexical_terms(analysis), vector, mode, where, s.candidates)
+        terms, vector = self.lexical_terms(analysis), embedded_once(vector)
+        found = self.backend.candidates(terms, vector, mode, where, s.candidates)
+        own = [] if where is not None and where.doc else self.own_numbers.named(analysis.original)[:MAX_OWN]
+        for doc in own:  # a document named by its own number: its best passages compete too (rag.search.own_numbers)
+            inside = replace(where or SearchFilter(), doc=doc)
+            extra = self.backend.candidates(terms, vector, mode, inside, OWN_CANDIDATES)
+            if len(extra.ids) == 0:  # no word of the question in it ("NĐ 302" alone): its opening passages
+                first = self.allowed(inside)[:OWN_CANDIDATES].astype(np.int64)
+                extra = Candidates(first, np.zeros(len(first), dtype=np.float32), np.zeros(len(first), dtype=np.float32))
+            found = found.union(extra)
         if where is not None and where.active:  # whatever the backend, never return a passage that fails the filter
             keep = np.array([self._matches(where, int(i)) for i in found.ids], dtype=bool)
             found = Candidates(found.ids[keep], found.lexical[keep], found.dense[keep])
@@ -314,8 +337,13 @@ class SearchIndex:
         if "basis" in intents:  # the plans that implement the document asked about: their basis first
             keys = set(doc_number_keys(analysis.original))
             fused = fused + 3 * s.intent_boost * np.array([answers_basis(keys, self.passages[i]) for i in ids], dtype=np.float32)
-        order = list(np.argsort(-fused, kind="stable"))
         doc_of = [self._doc_of[i] for i in ids]
+        if own:  # the document asked for comes first; the question's other words order its passages
+            lift = float(fused.max() - fused.min()) + OWN_BOOST  # above every other passage, whatever the scale (raw BM25 in lexical mode)
+            fused = fused + lift * np.isin(np.array(doc_of, dtype=object), own).astype(np.float32)
+            if article := asked_article(analysis.original):  # "… điều 2": that article of it first
+                fused = fused + lift * np.array([self._in_article(i, article, own) for i in ids], dtype=np.float32)
+        order = list(np.argsort(-fused, kind="stable"))
         # Only a question across plans wants one passage per plan first; elsewhere it would
         # push a document's second-best passage below other documents' weaker ones.
         ranked = diversify(order, fused, doc_of, s.diversity if "across" in intents else 0.0)[:k]
@@ -323,6 +351,10 @@ class SearchIndex:
             Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]), self.facts[ids[j]])
             for rank, (j, score) in enumerate(ranked, 1)
         ]
+
+    def _in_article(self, i: int, article: str, docs: list[str]) -> bool:
+        passage = self.passages[i]
+        return passage.doc_id in docs and any(heading.startswith(article) for heading in passage.section_path)
 
     def _stand_in_scores(self, ids: np.ndarray, dense: np.ndarray) -> np.ndarray:
         """While vectors are filled in, a candidate without one gets the median dense score of the
