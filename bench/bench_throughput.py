@@ -6,7 +6,10 @@
 The documents are real ones recombined: each is a file of ``../shared/corpus-real`` or of the
 seeds (``corpus/``), header and structure kept, with its provinces, document numbers, dates and
 years changed, a few paragraphs spliced in from another document and a few set phrases swapped,
-so that no two generated documents (and few passages) are the same.
+so that almost no two generated documents are the same (996 distinct files in 1,000). Passages with
+no name, number or date in them repeat, though: 28% of the 72,939 passage texts at 1,000 documents
+are distinct. Nothing in the build deduplicates texts, so that costs the same time; the vocabulary
+is smaller than a real corpus's would be.
 
 Each phase runs in its own process, so its peak memory is its own:
 
