@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from rag import CorpusError, DocumentReadError, SearchIndex
 from rag.cli.group import main
 
+from .conftest import ROOT
+
 
 @pytest.fixture
 def corpus_with_bad_files(tiny_corpus):
@@ -135,3 +137,17 @@ def test_the_cli_adds_what_it_can_and_strict_adds_nothing(tmp_path, tiny_corpus,
     assert done.exit_code == 0 and "Added tot.txt" in done.output and "Not added" in done.output and "hong.txt" in done.output
     nothing = runner.invoke(main, ["add", str(bad), *where])
     assert nothing.exit_code == 1 and "Nothing was added" in nothing.output
+
+
+def test_parsing_in_worker_processes_reads_the_corpus_the_same(monkeypatch):
+    from rag.store import corpus as corpus_module
+
+    real = ROOT / "tests" / "data" / "real"
+    monkeypatch.setattr(corpus_module, "PARALLEL_FILES", 10**9)
+    alone = corpus_module.read_corpus(real)
+    monkeypatch.setattr(corpus_module, "PARALLEL_FILES", 8)
+    seen = []
+    together = corpus_module.read_corpus(real, lambda stage, done, total: seen.append((stage, done, total)))
+    assert together.passages == alone.passages and together.facts == alone.facts
+    assert together.documents == alone.documents and together.fingerprints == alone.fingerprints
+    assert seen[-1] == ("read", len(alone.documents), len(alone.documents))
