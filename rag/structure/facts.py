@@ -28,7 +28,7 @@ _HEAD_NAMES = (
     tổ chức cơ sở đảng|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
     Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
-    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
+    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
     cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
     việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
     người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
@@ -36,7 +36,7 @@ _HEAD_NAMES = (
 # The state's bodies and offices: ministries, departments, committees, the heads who answer for them. Found as
 # written or capitalised, never lower-cased: "chủ tịch, phó chủ tịch …" in a list of participants is no body.
 _STATE_NAMES = (
-    """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|Vụ|
+    """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|Vụ|Ban|
     Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
     Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
     Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
@@ -61,7 +61,7 @@ _NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "V�
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
     "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
-    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
+    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát khẩn"
 ).split()
 # A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
 _NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành|thành phố|thị xã)\b)[{VIET_LOWER}]+)?"
@@ -73,7 +73,7 @@ _LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các x�
 )
 _CONTINUE = (
     rf"(?:,\s+(?!{_NEW_BODY}){_NAME_WORD}(?=\s+và\s)|\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|Khoa học và Công nghệ|"
-    rf"Khoa học|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
+    rf"Khoa học|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội)|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
     r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
 )
@@ -104,6 +104,8 @@ _ASKS = re.compile(
     r"\s*(?:yêu cầu|đề nghị|có ý kiến|kết luận|chỉ đạo như sau|thông báo\s+(?:để|cho|ý kiến|kết luận)|trả lời\s+(?:để|cho)"
     r"|ban hành\s+(?:Nghị quyết|Quyết định|Nghị định|Thông tư))\b"
 )  # "Văn phòng Chính phủ thông báo để Bộ … biết, thực hiện", "Cục … trả lời để Công ty biết": a closing, no duty
+# The closing of a notice or a reply: "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh … và các Bộ … biết, thực hiện./.".
+_CLOSING = re.compile(r"[^;:]{0,120}?\s(?:thông báo|trả lời)\s+(?:để|cho)\s[^;:]{0,250}?\bbiết\b(?:\s*,\s*(?:thực hiện|phối hợp)[^;:]{0,40})?\W*$")
 # An award quota after a list is no duty: "Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 02 tập thể".
 _QUOTA = re.compile(r"\s*,?\s*mỗi\s+(?:đơn vị|cơ quan|địa phương|sở|ngành)\b[^;.]{0,30}?\b(?:không quá|tối đa)\b")
 # Fields of a task: "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp …".
@@ -219,13 +221,15 @@ def _field_bodies(plain: str) -> tuple[list[str], list[str]] | None:
     return (names, []) if lead else ([], names)
 
 
-_MINISTRY = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"  # "Công Thương", "Nông nghiệp và Môi trường"
+_MINISTRY = (  # "Công Thương", "Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch"; not "… và Tập đoàn Điện lực"
+    rf"(?!{_NEW_BODY})(?:Văn hóa, Thể thao và Du lịch|Lao động - Thương binh và Xã hội|{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+(?!{_NEW_BODY}){_NAME_WORD}(?:\s+{_NAME_WORD})*)?)"
+)  # "Công Thương", "Nông nghiệp và Môi trường"
 _NAMED_AFTER_COLON = re.compile(rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_MINISTRY}(?:,\s+{_MINISTRY})*)")
 
 
 def _spell_out_ministries(plain: str) -> str:
     """"Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương …" → "Bộ Tài chính, Bộ Y tế, Bộ Tư pháp khẩn trương …"."""
-    return _NAMED_AFTER_COLON.sub(lambda m: ", ".join(f"{m.group(1)} {name}" for name in re.split(r",\s+", m.group(2))), plain)
+    return _NAMED_AFTER_COLON.sub(lambda m: ", ".join(f"{m.group(1)} {name}" for name in re.findall(_MINISTRY, m.group(2))), plain)
 
 
 def _plain_item(text: str) -> str:
@@ -248,6 +252,8 @@ def _is_subject(text: str, names: list[str], end: int) -> bool:
 def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """(lead, coordinating) bodies of a passage, inheriting the lead from its headings."""
     plain = _plain_item(text)
+    if _CLOSING.match(plain):
+        return [], []
     if re.match(r"(?:Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Pháp lệnh)|Xét\s+(?:Tờ trình|đề nghị|đề xuất|báo cáo))\b", plain):
         return [], []  # a legal basis: the bodies that issued, proposed or examined texts, none charged here
     if fields := _field_bodies(plain):
@@ -319,6 +325,12 @@ _PEOPLE = re.compile(r"^(?:Cán bộ|Đảng viên|Công chức|Viên chức|Đo
 def _is_organ(name: str) -> bool:
     """A body of the state or Party, not people a rule binds ("cán bộ", "viên chức") nor the vague "địa phương"."""
     return not _PEOPLE.match(name) and name.split()[0] in _ORGAN_WORDS and name.lower() != "địa phương"
+
+
+def is_closing(text: str) -> bool:
+    """Whether a passage is a notice's or reply's closing ("… thông báo để … biết, thực hiện./."): it charges
+    no one, not even the body its heading names."""
+    return bool(_CLOSING.match(_plain_item(text)))
 
 
 def opens_with_body(text: str) -> bool:
