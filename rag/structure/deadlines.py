@@ -23,7 +23,7 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A span of months the work runs: "từ tháng 01 năm 1981 đến tháng 12 năm 1982", "từ tháng 3/2026 đến hết tháng 6/2026".
     ("span", re.compile(r"\btừ\s+tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})\s*(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     # The same month of every year: "Tháng 11 hằng năm, Trung tâm báo cáo …".
-    ("month_yearly", re.compile(r"(?:vào\s+|trong\s+)?tháng\s+\d{1,2}\s+(?:hằng|hàng)\s+năm\b", re.I)),
+    ("month_yearly", re.compile(r"\btháng\s+\d{1,2}\s+(?:hằng|hàng)\s+năm\b", re.I)),
     # A due time given as another plan's schedule: "Thời hạn ban hành: Theo tiến độ được giao của Luật …".
     ("schedule", re.compile(r"(?:Thời hạn|Thời gian)(?:\s+[a-zđà-ỹ]+){0,3}\s*:\s*([Tt]heo tiến độ[^;.|]{0,80})")),
     ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
