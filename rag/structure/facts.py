@@ -73,7 +73,7 @@ _LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các x�
 )
 _CONTINUE = (
     rf"(?:,\s+(?!{_NEW_BODY}){_NAME_WORD}(?=\s+và\s)|\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|Khoa học và Công nghệ|"
-    rf"Khoa học|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội)|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
+    rf"Khoa học|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội)|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|TP\.\s?{_NAME_WORD}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
     r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
 )
@@ -356,6 +356,9 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             names, end = _list_after(text, 0, bodies)
             # "5. Bộ trưởng Bộ Tài chính chủ trì:", "1. Sở Nội vụ (Cơ quan thường trực …):"
             rest = re.sub(r"\([^)]*\)?|^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b", "", text[end:])
+            # "III. Cục Hải quan TP.Hồ Chí Minh hướng dẫn Chi cục …": a heading that is a duty's sentence
+            if re.match(r"\s*(?:hướng dẫn|chỉ đạo|triển khai|tổ chức thực hiện|thực hiện)\s", rest):
+                return names
             if len(rest.strip(" :…")) < 3 or heading.endswith("…") and re.fullmatch(r"\W*(?:các\s+)?\w+…", rest):  # a path's heading cut short
                 return names
             # A name the name rules stop short in: "Tổng Cục Quản lý ruộng đất có trách nhiệm:", or a bare
