@@ -268,7 +268,10 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
     elif sep and rest.strip():
         lead += _label_list(label, bodies)
     subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
+    coordinated_until = -1  # a body listed after "phối hợp" is coordinating, whatever verb follows the list
     for start, end, name in bodies:
+        if start < coordinated_until:
+            continue
         before, after = plain[:start], plain[end:]
         # "Căn cứ …, các chi, đảng bộ lựa chọn hình thức phù hợp cán bộ, đảng viên …": the opener's
         # comma is not every later comma, so after a subject the clause needs a real separator.
@@ -284,6 +287,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         names, list_end = _list_after(plain, start, bodies)  # this body and those listed with it
         if _COORDINATE.search(before):
             coordinating += names
+            coordinated_until = list_end
         elif _LEAD_AFTER.search(before):
             lead += names
         elif _LEAD_VERB.match(after) or (
