@@ -190,8 +190,18 @@ def _body_key(name: str) -> str:
     return re.sub(r"\b(?:cac|moi|dong chi) ", "", key.strip())  # "các" marks a plural anywhere: "Thủ trưởng các sở"
 
 
+_NAMED_AFTER_COLON = re.compile(r"^\s*(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s*(?:cơ quan|ngành))?\s*:\s*(.+)$")
+
+
 def same_body_words(label: str, found: str) -> bool:
-    """Equal names, or one holding the other as whole words ("Sở Y tế" ~ "Sở Y tế thành phố")."""
+    """Equal names, or one holding the other as whole words ("Sở Y tế" ~ "Sở Y tế thành phố"). A label
+    "Các Bộ: Tài chính, Y tế" names each ministry it lists: "Bộ Y tế" is one of them."""
+    if listed := _NAMED_AFTER_COLON.match(label):
+        return any(_same_body_words(f"{listed.group(1)} {name}", found) for name in re.split(r",\s+", listed.group(2)))
+    return _same_body_words(label, found)
+
+
+def _same_body_words(label: str, found: str) -> bool:
     a, b = _body_key(label), _body_key(found)
     short, long_ = sorted((a, b), key=len)
     return bool(short) and f" {short} " in f" {long_} "

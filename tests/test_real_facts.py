@@ -48,6 +48,79 @@ def test_lead_bodies_and_deadlines_on_files_not_tuned_on():
     assert scores["deadlines"]["precision"] >= 0.7 and scores["deadlines"]["recall"] >= 0.8, scores
 
 
+def test_lead_bodies_and_deadlines_on_the_round_3_files_tuned_on():
+    """45 passages of 15 more files (mostly Quyết định, Nghị quyết, Nghị định, Công văn): lead 0.43 / 0.18,
+    deadlines 0.67 / 1.00 when they arrived; 1.00 / 0.76 and 1.00 / 1.00 after round 3."""
+    scores = _scores("facts_tune2.jsonl")
+    assert scores["lead"]["precision"] >= 0.95 and scores["lead"]["recall"] >= 0.7, scores
+    assert scores["deadlines"]["precision"] >= 0.95 and scores["deadlines"]["recall"] >= 0.95, scores
+    assert scores["coordinating"]["precision"] >= 0.95 and scores["coordinating"]["recall"] >= 0.95, scores
+
+
+def test_lead_bodies_and_deadlines_on_round_3_files_not_tuned_on():
+    """45 passages of 15 other files, measured twice: before round 3 lead 0.75 / 0.32, deadlines 0.25 / 1.00
+    (one labelled, four found); after it 0.69 / 0.58 and 0.25 / 1.00 (docs/quality.md). Floors a little under."""
+    scores = _scores("facts_report2.jsonl")
+    assert scores["lead"]["precision"] >= 0.65 and scores["lead"]["recall"] >= 0.55, scores
+    assert scores["deadlines"]["recall"] >= 0.95, scores
+
+
+def test_closings_quotas_and_legal_bases_charge_no_one():
+    assert extract_facts("Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Gia Lai và các Bộ liên quan biết, thực hiện./.").lead == ()
+    assert extract_facts("Cục Thuế trả lời để Công ty TNHH An Phát biết./.").lead == ()
+    assert extract_facts("Sở Nội vụ; Sở Y tế mỗi đơn vị đề nghị không quá 03 cá nhân.").lead == ()
+    assert extract_facts("Xét Tờ trình số 12/TTr-BYT của Bộ Y tế, Phó Thủ tướng có ý kiến như sau:").lead == ()
+    assert extract_facts("Ý kiến của đại biểu tại kỳ họp; Hội đồng nhân dân ban hành Nghị quyết quy định mức hỗ trợ.").lead == ()
+
+
+def test_organs_a_legal_clause_empowers_lead():
+    empowered = extract_facts("3. Ủy ban nhân dân cấp xã quyết định việc điều chuyển tài sản.", ("Điều 4. Phân cấp thẩm quyền",))
+    assert empowered.lead == ("Ủy ban nhân dân cấp xã",)
+    charged = extract_facts("2. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh và các Tổ đại biểu giám sát.", ("Điều 5. Tổ chức thực hiện",))
+    assert charged.lead == ("Thường trực Hội đồng nhân dân tỉnh", "Ban của Hội đồng nhân dân tỉnh", "Tổ đại biểu")
+    assert extract_facts("Thủ tướng Chính phủ giao Bộ Kế hoạch và Đầu tư nghiên cứu, đề xuất.").lead == ("Bộ Kế hoạch và Đầu tư",)
+
+
+def test_headings_the_name_rules_stop_short_in():
+    duty = extract_facts("- Lập bản đồ đất.", ("II. NHIỆM VỤ", "1. Tổng Cục Quản lý ruộng đất có trách nhiệm:"))
+    assert duty.lead == ("Tổng Cục Quản lý ruộng đất",)
+    bare = extract_facts("a) Theo dõi việc thực hiện.", ("III. TỔ CHỨC THỰC HIỆN", "2. Vụ Pháp chế và quản lý văn bản"))
+    assert bare.lead == ("Vụ Pháp chế và quản lý văn bản",)
+    sentence = extract_facts("1. Xử lý hàng tồn đọng.", ("II. Cục Hải quan TP.Hồ Chí Minh hướng dẫn Chi cục cảng Cát Lái",))
+    assert sentence.lead == ("Cục Hải quan TP.Hồ Chí Minh",)
+    items = extract_facts("8. Các Bộ: Tài chính, Văn hóa, Thể thao và Du lịch, Ngoại giao và Tập đoàn Dầu khí khẩn trương rà soát.")
+    assert items.lead == ("Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Tập đoàn Dầu khí")
+    assert extract_facts("Các cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh báo cáo.").lead == (
+        "Cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân các tỉnh")
+
+
+def test_an_italic_heading_cut_by_a_line_break_is_one_heading():
+    doc = parse_document("ext_033_182_kh_ubnd.txt", (REAL / "ext_033_182_kh_ubnd.txt").read_text(encoding="utf-8"))  # "*2.1. Sở" + "Tài chính*"
+    items = [(p, f) for p, f in zip(doc.passages, doc.facts) if "2.1. Sở Tài chính" in p.section_path]
+    assert items and all(f.lead == ("Sở Tài chính",) for _, f in items)
+    assert not any(p.text.strip(" *") == "Tài chính" for p in doc.passages)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Cử cán bộ tham gia từ tháng 01 năm 2026 đến tháng 12 năm 2027.", ["từ tháng 01 năm 2026 đến tháng 12 năm 2027"]),
+        ("Tháng 11 hằng năm, Trung tâm báo cáo kết quả.", ["Tháng 11 hằng năm"]),
+        ("+ Thời hạn ban hành: Theo tiến độ được giao của Luật Dữ liệu.", ["Theo tiến độ được giao của Luật Dữ liệu"]),
+        ("Chính sách áp dụng trước thời điểm ngày 01 tháng 7 năm 2025.", []),
+        ("Kết luận tại Hội nghị toàn quốc sơ kết công tác 6 tháng đầu năm 2025 đã nêu rõ.", []),
+        ("Điều chuyển số vốn không có khả năng giải ngân trong năm 2025 cho dự án khác trong Quý I năm 2026.", ["Quý I năm 2026"]),
+        ("Duy trì tỷ lệ theo Nghị quyết hằng năm của Hội đồng nhân dân.", []),
+    ],
+)
+def test_round_3_deadlines(text, want):
+    assert [d.text for d in extract_facts(text).deadlines] == want
+
+
+def test_a_listed_ministry_label_names_each_ministry():
+    assert same_body_words("Các Bộ: Tài chính, Y tế", "Bộ Y tế") and not same_body_words("Các Bộ: Tài chính, Y tế", "Bộ Nội vụ")
+
+
 def test_matching_is_by_whole_words_without_case_or_diacritics():
     assert same_body_words("UBND các xã, phường", "Ủy ban nhân dân các xã, phường")
     assert same_body_words("Sở Y tế", "Sở Y tế thành phố") and not same_body_words("Sở Y tế", "Sở Tư pháp")
@@ -118,7 +191,7 @@ def test_deadlines_of_periods_and_events(text, want, recurring):
 
 def test_a_budget_made_every_year_sets_no_deadline():
     assert extract_facts("Sở Tài chính bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm.").deadlines == ()
-    assert [d.text for d in extract_facts("Tổng kết vào tháng 12 hằng năm.").deadlines] == ["hằng năm"]
+    assert [d.text for d in extract_facts("Tổng kết vào tháng 12 hằng năm.").deadlines] == ["tháng 12 hằng năm"]  # the month too (round 3)
 
 
 TABLE = """ỦY BAN NHÂN DÂN TỈNH AN GIANG

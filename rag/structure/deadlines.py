@@ -20,6 +20,12 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
     # A day of the plan's year, or of every year: "báo cáo kết quả trước ngày 20/11 về Sở …".
     ("due_day", re.compile(r"(?:trước|chậm nhất(?: là)?)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*[/-]\s*\d)", re.I)),
+    # A span of months the work runs: "từ tháng 01 năm 1981 đến tháng 12 năm 1982", "từ tháng 3/2026 đến hết tháng 6/2026".
+    ("span", re.compile(r"\btừ\s+tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})\s*(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
+    # The same month of every year: "Tháng 11 hằng năm, Trung tâm báo cáo …".
+    ("month_yearly", re.compile(r"\btháng\s+\d{1,2}\s+(?:hằng|hàng)\s+năm\b", re.I)),
+    # A due time given as another plan's schedule: "Thời hạn ban hành: Theo tiến độ được giao của Luật …".
+    ("schedule", re.compile(r"(?:Thời hạn|Thời gian)(?:\s+[a-zđà-ỹ]+){0,3}\s*:\s*([Tt]heo tiến độ[^;.|]{0,80})")),
     ("month", re.compile(r"(?:(?:hoàn thành |thực hiện )?trong\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(IV|I{1,3})\b(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(\s+hằng\s+năm)?", re.I)),
     # An anniversary the work is timed for: "dịp kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)".
@@ -38,7 +44,10 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly", "ngày": "daily"}
 # "dự toán ngân sách nhà nước hằng năm", "khả năng cân đối ngân sách hằng năm": how a budget is made, no time for a task.
-_BUDGET_BEFORE = re.compile(r"(?:ngân sách|dự toán|cân đối)(?:\s+\S+){0,3}\s+$")
+_BUDGET_BEFORE = re.compile(r"(?:ngân sách|dự toán|cân đối)(?:\s+\S+){0,3}\s+$|(?:Nghị quyết|Quyết định)\s+$")  # "… theo Nghị quyết hằng năm của HĐND"
+# A period that only describes: the subject of a conference ("Hội nghị … sơ kết công tác 6 tháng đầu năm 2025"),
+# what cannot be done in it ("số vốn … không có khả năng giải ngân trong năm 2025"), or a hope ("tin tưởng trong năm 2025 sẽ …").
+_DESCRIBED_BEFORE = re.compile(r"Hội nghị[^;.]{0,80}(?:sơ kết|tổng kết)(?:\s+công tác)?\s+$|(?:khả năng|không thể|chưa thể)(?:\s+\S+){0,2}\s+$|(?:tin tưởng|kỳ vọng)\s+$")
 
 
 def iso_date(day: int | None, month: int, year: int) -> str | None:
@@ -76,7 +85,7 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
             flag = f"năm {year} sớm hơn năm của kế hoạch ({plan_year}): có thể nhầm, giữ nguyên như văn bản"
         return Deadline(words, None, end, None, flag) if end else None
     if kind == "month":
-        if re.search(r"(?:ngày|số)\s*[\d/]*$", text[: match.start()]) or not re.search(r"hoàn thành|trong|thời gian|thực hiện|trước", text[max(0, match.start() - 40) : match.end()], re.I):
+        if re.search(r"(?:ngày|số)\s*[\d/]*\s*$", text[: match.start()]) or not re.search(r"hoàn thành|trong|thời gian|thực hiện|trước", text[max(0, match.start() - 40) : match.end()], re.I):
             return None
         month, year = int(match.group(1)), int(match.group(2))
         return Deadline(words, iso_date(1, month, year), iso_date(None, month, year))
@@ -93,6 +102,15 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
     if kind == "anniversary":
         day, month, year = (int(g) for g in match.groups()[:3])
         return Deadline(words, None, iso_date(day, month, year)) if iso_date(day, month, year) else None
+    if kind in ("year", "half") and _DESCRIBED_BEFORE.search(text[: match.start()]):
+        return None
+    if kind == "span":
+        first, last = (int(match.group(1)), int(match.group(2))), (int(match.group(3)), int(match.group(4)))
+        return Deadline(words, iso_date(1, first[0], first[1]), iso_date(None, last[0], last[1]))
+    if kind == "month_yearly":
+        return Deadline(words, None, None, "yearly")
+    if kind == "schedule":
+        return Deadline(match.group(1).strip())
     if kind == "year":
         year = int(match.group(1))
         return Deadline(words, iso_date(1, 1, year), iso_date(None, 12, year))

@@ -28,15 +28,15 @@ _HEAD_NAMES = (
     tổ chức cơ sở đảng|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
     Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
-    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
-    cơ quan, đơn vị liên quan|đơn vị liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
+    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
+    cơ quan, đơn vị có liên quan|cơ quan, đơn vị liên quan|đơn vị có liên quan|đơn vị liên quan|ngành, các cấp|ngành liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
     việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
     người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
 )
 # The state's bodies and offices: ministries, departments, committees, the heads who answer for them. Found as
 # written or capitalised, never lower-cased: "chủ tịch, phó chủ tịch …" in a list of participants is no body.
 _STATE_NAMES = (
-    """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|
+    """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|Vụ|Ban|
     Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
     Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
     Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
@@ -57,23 +57,23 @@ _HEADS = sorted(
     reverse=True,
 )
 _NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
-    "Viện", "Thanh tra", "Tập đoàn", "Chủ tịch", "Giám đốc", "Chi cục", "Tổng cục", "Tổng Cục"}
+    "Viện", "Vụ", "Thanh tra", "Tập đoàn", "Chủ tịch", "Giám đốc", "Chi cục", "Tổng cục", "Tổng Cục"}
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
     "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
-    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát"
+    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát khẩn"
 ).split()
 # A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
 _NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành|thành phố|thị xã)\b)[{VIET_LOWER}]+)?"
 # A word that starts a new body: "Sở Y tế và Sở Tài chính" are two names, "Sở Giáo dục và Đào tạo" one.
-_NEW_BODY = r"(?:Sở|Bộ|Ban|Ủy|Uỷ|UBND|Công an|Văn phòng|Đài|Báo|Trung tâm|Cục|Tổng|Chi cục|Tỉnh ủy|Thành ủy|Hội|Mặt trận|Tập đoàn|Ngân hàng|Kho bạc)\b"
+_NEW_BODY = r"(?:Chủ tịch|Thủ trưởng|Giám đốc|Tổng giám đốc|Người đứng đầu|Vụ|Sở|Bộ|Ban|Ủy|Uỷ|UBND|Công an|Văn phòng|Đài|Báo|Trung tâm|Cục|Tổng|Chi cục|Tỉnh ủy|Thành ủy|Hội|Mặt trận|Tập đoàn|Ngân hàng|Kho bạc)\b"
 _LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các xã, phường", "… các tỉnh, thành phố trực thuộc Trung ương"
     r"(?:các\s+)?(?:xã, phường(?:, đặc khu)?|phường, xã(?:, đặc khu)?|tỉnh(?:, thành phố(?: trực thuộc [Tt]rung ương)?)?|"
     r"huyện, thị xã, thành phố(?: trực thuộc tỉnh)?|quận, huyện(?:, thị xã)?|thành phố|cấp xã|cấp tỉnh|cấp huyện)"
 )
 _CONTINUE = (
     rf"(?:,\s+(?!{_NEW_BODY}){_NAME_WORD}(?=\s+và\s)|\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|Khoa học và Công nghệ|"
-    rf"Khoa học|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
+    rf"Khoa học|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội)|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|TP\.\s?{_NAME_WORD}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
     r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
 )
@@ -100,7 +100,14 @@ _NOT_A_VERB = {"của", "về", "trong", "tại", "trên", "cho", "với", "ở"
 _ASKED = re.compile(r"(?:^|[\s;.:,])(?:[Yy]êu cầu|[Đđ]ề nghị)\s+$")
 # The one who asks is not the one who acts: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …", nor one who
 # concludes or gives an opinion ("… có ý kiến chỉ đạo như sau:").
-_ASKS = re.compile(r"\s*(?:yêu cầu|đề nghị|có ý kiến|kết luận|chỉ đạo như sau)\b")
+_ASKS = re.compile(
+    r"\s*(?:yêu cầu|đề nghị|có ý kiến|kết luận|chỉ đạo như sau|thông báo\s+(?:để|cho|ý kiến|kết luận)|trả lời\s+(?:để|cho)"
+    r"|ban hành\s+(?:Nghị quyết|Quyết định|Nghị định|Thông tư))\b"
+)  # "Văn phòng Chính phủ thông báo để Bộ … biết, thực hiện", "Cục … trả lời để Công ty biết": a closing, no duty
+# The closing of a notice or a reply: "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh … và các Bộ … biết, thực hiện./.".
+_CLOSING = re.compile(r"[^;:]{0,120}?\s(?:thông báo|trả lời)\s+(?:để|cho)\s[^;:]{0,250}?\bbiết\b(?:\s*,\s*(?:thực hiện|phối hợp)[^;:]{0,40})?\W*$")
+# An award quota after a list is no duty: "Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 02 tập thể".
+_QUOTA = re.compile(r"\s*,?\s*mỗi\s+(?:đơn vị|cơ quan|địa phương|sở|ngành)\b[^;.]{0,30}?\b(?:không quá|tối đa)\b")
 # Fields of a task: "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp …".
 _LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|được giao|chịu trách nhiệm)(?:\s+(?:tham mưu\s+)?thực hiện)?", re.I)
 _COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?", re.I)
@@ -127,7 +134,7 @@ def _bodies_in(text: str) -> list[tuple[int, int, str]]:
         words = name.split()
         head_words = len(match.group(2).split())
         for i, word in enumerate(words[head_words:], head_words):
-            if word in _STOP_WORDS and words[i + 1 : i + 2] not in (["huy"], ["đạo"]):  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
+            if word in _STOP_WORDS and words[i + 1 : i + 2] not in (["huy"], ["đạo"], ["đồng"]) and words[i : i + 4] != ["Kế", "hoạch", "và", "Đầu"]:  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
                 name = " ".join(words[:i])
                 break
         if name in _NEEDS_NAME and not office:  # "Báo cáo", "Sở" alone: not a named body ("Tổng giám đốc các Tập đoàn" is)
@@ -214,13 +221,15 @@ def _field_bodies(plain: str) -> tuple[list[str], list[str]] | None:
     return (names, []) if lead else ([], names)
 
 
-_MINISTRY = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*)?"  # "Công Thương", "Nông nghiệp và Môi trường"
+_MINISTRY = (  # "Công Thương", "Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch"; not "… và Tập đoàn Điện lực"
+    rf"(?!{_NEW_BODY})(?:Văn hóa, Thể thao và Du lịch|Lao động - Thương binh và Xã hội|{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+(?!{_NEW_BODY}){_NAME_WORD}(?:\s+{_NAME_WORD})*)?)"
+)  # "Công Thương", "Nông nghiệp và Môi trường"
 _NAMED_AFTER_COLON = re.compile(rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_MINISTRY}(?:,\s+{_MINISTRY})*)")
 
 
 def _spell_out_ministries(plain: str) -> str:
     """"Các Bộ: Tài chính, Y tế, Tư pháp khẩn trương …" → "Bộ Tài chính, Bộ Y tế, Bộ Tư pháp khẩn trương …"."""
-    return _NAMED_AFTER_COLON.sub(lambda m: ", ".join(f"{m.group(1)} {name}" for name in re.split(r",\s+", m.group(2))), plain)
+    return _NAMED_AFTER_COLON.sub(lambda m: ", ".join(f"{m.group(1)} {name}" for name in re.findall(_MINISTRY, m.group(2))), plain)
 
 
 def _plain_item(text: str) -> str:
@@ -243,6 +252,10 @@ def _is_subject(text: str, names: list[str], end: int) -> bool:
 def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """(lead, coordinating) bodies of a passage, inheriting the lead from its headings."""
     plain = _plain_item(text)
+    if _CLOSING.match(plain):
+        return [], []
+    if re.match(r"(?:Căn cứ\s+(?:Luật|Hiến pháp|Nghị định|Nghị quyết|Quyết định|Thông tư|Pháp lệnh)|Xét\s+(?:Tờ trình|đề nghị|đề xuất|báo cáo))\b", plain):
+        return [], []  # a legal basis: the bodies that issued, proposed or examined texts, none charged here
     if fields := _field_bodies(plain):
         return fields
     bodies = _bodies_in(plain)
@@ -255,7 +268,10 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
     elif sep and rest.strip():
         lead += _label_list(label, bodies)
     subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
+    coordinated_until = -1  # a body listed after "phối hợp" is coordinating, whatever verb follows the list
     for start, end, name in bodies:
+        if start < coordinated_until:
+            continue
         before, after = plain[:start], plain[end:]
         # "Căn cứ …, các chi, đảng bộ lựa chọn hình thức phù hợp cán bộ, đảng viên …": the opener's
         # comma is not every later comma, so after a subject the clause needs a real separator.
@@ -271,6 +287,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         names, list_end = _list_after(plain, start, bodies)  # this body and those listed with it
         if _COORDINATE.search(before):
             coordinating += names
+            coordinated_until = list_end
         elif _LEAD_AFTER.search(before):
             lead += names
         elif _LEAD_VERB.match(after) or (
@@ -283,9 +300,12 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             subject_end = max(subject_end, list_end)
         elif (
             clause_start
-            and not legal  # "Cán bộ cơ sở tham gia bồi dưỡng …" in a decree: a duty's subject, not a lead body
+            # "Cán bộ cơ sở tham gia bồi dưỡng …" in a decree: people a rule binds, no lead body; but an organ
+            # a clause empowers is ("2. Ủy ban nhân dân cấp xã quyết định tiêu chuẩn …").
+            and not (legal and not all(_is_organ(n) for n in names))
             and not _DIRECTED.search(before)
             and not _ASKS.match(plain[list_end:])
+            and not _QUOTA.match(plain[list_end:])
             and _is_subject(plain, names, list_end)
         ):
             # A person answers for a duty only when told to direct or answer for it: "bí thư
@@ -302,6 +322,21 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
     return lead, coordinating
 
 
+_ORGAN_WORDS = {h.strip().split()[0] for h in _STATE_NAMES + _HEAD_NAMES} | {h.strip().split()[0].capitalize() for h in _STATE_NAMES + _HEAD_NAMES}
+_PEOPLE = re.compile(r"^(?:Cán bộ|Đảng viên|Công chức|Viên chức|Đoàn viên|Hội viên|Người lao động|Người đứng đầu|Bí thư)\b", re.I)
+
+
+def _is_organ(name: str) -> bool:
+    """A body of the state or Party, not people a rule binds ("cán bộ", "viên chức") nor the vague "địa phương"."""
+    return not _PEOPLE.match(name) and name.split()[0] in _ORGAN_WORDS and name.lower() != "địa phương"
+
+
+def is_closing(text: str) -> bool:
+    """Whether a passage is a notice's or reply's closing ("… thông báo để … biết, thực hiện./."): it charges
+    no one, not even the body its heading names."""
+    return bool(_CLOSING.match(_plain_item(text)))
+
+
 def opens_with_body(text: str) -> bool:
     """Whether an item starts by naming a body ("4. Báo Lạng Sơn; …:", "Giao Ban Tuyên giáo …"): its
     sub-items then are that body's duties. ("2.1. Nội dung: Căn cứ …, Ban Thường vụ …" is not.)"""
@@ -310,10 +345,14 @@ def opens_with_body(text: str) -> bool:
     return bool(bodies) and bodies[0][0] == 0
 
 
+_ASSIGNING = re.compile(r"TỔ CHỨC THỰC HIỆN|[Tt]ổ chức thực hiện|PHÂN CÔNG|[Pp]hân công|TRÁCH NHIỆM|[Tt]rách nhiệm")
+
+
 def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
     """A heading that assigns a body ("4. Giao Ban Tuyên giáo Tỉnh ủy", "a. Ban Tuyên giáo Thị ủy",
     a decree's "Điều 12. Trách nhiệm của Bộ Tài chính")."""
-    for heading in reversed(section_path):
+    for depth in range(len(section_path) - 1, -1, -1):
+        heading = section_path[depth]
         text = re.sub(r"^\W*(?:Điều\s+\d+[a-zđ]?|[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
         text = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu|Trách nhiệm của|Nhiệm vụ của)\s+", "", text)
         bodies = _bodies_in(text)
@@ -321,8 +360,18 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             names, end = _list_after(text, 0, bodies)
             # "5. Bộ trưởng Bộ Tài chính chủ trì:", "1. Sở Nội vụ (Cơ quan thường trực …):"
             rest = re.sub(r"\([^)]*\)?|^\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b", "", text[end:])
+            # "III. Cục Hải quan TP.Hồ Chí Minh hướng dẫn Chi cục …": a heading that is a duty's sentence
+            if re.match(r"\s*(?:hướng dẫn|chỉ đạo|triển khai|tổ chức thực hiện|thực hiện)\s", rest):
+                return names
             if len(rest.strip(" :…")) < 3 or heading.endswith("…") and re.fullmatch(r"\W*(?:các\s+)?\w+…", rest):  # a path's heading cut short
                 return names
+            # A name the name rules stop short in: "Tổng Cục Quản lý ruộng đất có trách nhiệm:", or a bare
+            # heading of the section that assigns the work ("III. TỔ CHỨC THỰC HIỆN" › "1. Vụ Các vấn đề chung về …").
+            duty = re.fullmatch(r"(.+?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|thực hiện)\s*:?", text.strip())
+            assigns = depth and _ASSIGNING.search(section_path[depth - 1]) and not re.search(r"[:;,(]", text)
+            whole = duty.group(1) if duty else text.strip() if assigns else ""
+            if whole and len(whole.split()) <= 12 and not re.search(r"[:;]", whole):
+                return [normalise_body(whole)]
     return []
 
 

@@ -123,6 +123,9 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
         return True
     if bold_open and len(joined) < 200 and len(line) < 200 and not _starts_block(line):
         return True  # "**QUY" + "ĐỊNH CHUNG**": a bold heading cut by a line break
+    italic_open = joined.replace("**", "").count("*") % 2 == 1
+    if italic_open and re.match(r"\s*\*\s*(?:\d+(?:\.\d+)*\.|[IVXL]+\.|[a-zđ]\))\s", joined) and len(joined) < 120 and len(line) < 120 and not _starts_block(line):
+        return True  # "*2.1. Sở" + "Tài chính*": an italic heading cut by a line break
     if _starts_block(line):
         return False
     previous = paragraph[-1]

@@ -14,7 +14,7 @@ from ..documents.headings import HEADING_PATTERNS
 from ..records import DocumentMeta, Facts, ParsedDocument, Passage
 from ..text.normalize import VIET_UPPER, index_text, strip_markdown
 from .articles import article_of, document_heading
-from .facts import extract_facts, opens_with_body, plan_year
+from .facts import extract_facts, is_closing, opens_with_body, plan_year
 from .layout import Block, parse_layout, read_metadata
 from .task_tables import read_task_tables
 
@@ -238,7 +238,7 @@ def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[F
             leads.setdefault(passage.section_path, []).append((strip_markdown(passage.text).lstrip("-+• "), found.lead))
     out = []
     for passage, found in zip(passages, facts):
-        for depth in range(len(passage.section_path), 0, -1) if not found.lead else ():
+        for depth in range(len(passage.section_path), 0, -1) if not found.lead and not is_closing(passage.text) else ():
             heading = passage.section_path[depth - 1].rstrip("…")
             lead = next((lead for text, lead in leads.get(passage.section_path[: depth - 1], ()) if text.startswith(heading)), None)
             if lead:
