@@ -186,3 +186,19 @@ def test_a_fill_killed_by_a_signal_resumes(tmp_path, copied_seeds):
     assert fill_vectors(index_dir, embedder=embedder).complete
     assert embedder.texts_embedded == half.status().passages - half.status().embedded
     assert SearchIndex.load(index_dir, embedder=embedder).status().complete
+
+
+def test_a_partial_dense_side_finds_only_the_rows_that_have_a_vector():
+    from rag.dense.faiss_index import DenseIndex
+
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((50, 8)).astype(np.float32)
+    embedded = np.zeros(50, dtype=bool)
+    embedded[::3] = True
+    vectors[~embedded] = 0
+    query = rng.standard_normal(8).astype(np.float32)
+    scores, ids = DenseIndex.unindexed(vectors, embedded).search(query[None, :], 5)
+    exact = np.flatnonzero(embedded)[np.argsort(-(vectors[embedded] @ query))[:5]]
+    assert list(ids[0]) == list(exact) and np.allclose(scores[0], vectors[exact] @ query)
+    _, few = DenseIndex.unindexed(vectors, embedded).search(query[None, :], 30)  # more than the 17 with a vector
+    assert sorted(i for i in few[0] if i >= 0) == list(np.flatnonzero(embedded)) and list(few[0][17:]) == [-1] * 13

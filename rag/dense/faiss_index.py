@@ -64,9 +64,16 @@ def _reserve(index: object, count: int, dim: int) -> None:
 
 
 class DenseIndex:
-    def __init__(self, index: object, vectors: np.ndarray) -> None:
-        self.index = index
+    def __init__(self, index: object | None, vectors: np.ndarray, embedded: np.ndarray | None = None) -> None:
+        self.index = index  # None while vectors are filled in: ``search`` scans the rows itself
         self.vectors = vectors  # a view of the index's own rows: exact rescoring of lexical candidates
+        self.embedded = embedded  # with no index: which rows hold a vector (the others are zero)
+
+    @classmethod
+    def unindexed(cls, vectors: np.ndarray, embedded: np.ndarray) -> DenseIndex:
+        """The vectors of an index still being filled in, searched by a scan of the rows that have
+        one: no FAISS copy of a matrix that is mostly zeros (1.1 GB at 720,000 passages)."""
+        return cls(None, vectors, embedded)
 
     @classmethod
     def build(cls, vectors: np.ndarray, *, exact_below: int = EXACT_BELOW, progress: Progress | None = None) -> DenseIndex:
@@ -104,6 +111,8 @@ class DenseIndex:
 
     def describe(self) -> dict[str, object]:
         """What goes into the manifest: the FAISS index type and its parameters."""
+        if self.index is None:
+            return {"faiss": "none: vectors being filled in", "count": int(self.vectors.shape[0])}
         hnsw = getattr(self.index, "hnsw", None)
         if hnsw is None:
             return {"faiss": "IndexFlatIP", "count": int(self.vectors.shape[0])}
@@ -115,6 +124,8 @@ class DenseIndex:
         import faiss
 
         k = min(k, self.vectors.shape[0])
+        if self.index is None:
+            return self._scan(query, k)
         # One query is faster on one thread: FAISS's OpenMP threads cost more to start and join than
         # a 10k flat scan or an HNSW walk takes (13 ms against 1.8 ms at 10k on a busy 2-core machine).
         threads = faiss.omp_get_max_threads()
@@ -124,6 +135,15 @@ class DenseIndex:
         finally:
             faiss.omp_set_num_threads(threads)
         return scores, ids
+
+    def _scan(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Exact top-k over the rows that hold a vector, as FAISS returns it (-1 where fewer)."""
+        scores = np.asarray(query, dtype=np.float32) @ self.vectors.T
+        scores[:, ~self.embedded] = -np.inf
+        top = np.argpartition(-scores, k - 1, axis=1)[:, :k] if k < scores.shape[1] else np.tile(np.arange(scores.shape[1]), (len(scores), 1))
+        top = np.take_along_axis(top, np.argsort(-np.take_along_axis(scores, top, axis=1), axis=1, kind="stable"), axis=1)
+        found = np.take_along_axis(scores, top, axis=1)
+        return np.where(np.isfinite(found), found, 0).astype(np.float32), np.where(np.isfinite(found), top, -1)
 
     def scores_for(self, query: np.ndarray, ids: np.ndarray) -> np.ndarray:
         return self.vectors[ids].astype(np.float32) @ query

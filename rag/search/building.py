@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..dense.embedders import Embedder, get_embedder
-from ..dense.faiss_index import EXACT_BELOW, DenseIndex
+from ..dense.faiss_index import DenseIndex
 from ..errors import EmbedderMismatchError, IndexDamagedError
 from ..lexical.index import LexicalIndex
 from ..records import DocumentMeta, Facts, Passage, Progress, Rejection
@@ -76,8 +76,12 @@ def build_parts(
     pending = np.asarray(todo if later else [], dtype=np.int64)
     if todo and not later:
         vectors[todo] = embed_rows(model, texts, todo, progress)
-    # Until its vectors are filled in, an index searches them exactly: FAISS's flat scan needs no graph.
-    dense = DenseIndex.build(vectors, progress=progress, exact_below=len(vectors) + 1 if len(pending) else EXACT_BELOW)
+    embedded = None
+    if len(pending):
+        embedded = np.ones(len(passages), dtype=bool)
+        embedded[pending] = False
+    # Until its vectors are filled in, an index scans the rows it has: no graph, no FAISS copy.
+    dense = DenseIndex.build(vectors, progress=progress) if embedded is None else DenseIndex.unindexed(vectors, embedded)
     manifest = {
         "format_version": FORMAT_VERSION,
         "build_id": uuid.uuid4().hex,  # a fill in progress checks it is still working on this build
@@ -95,10 +99,7 @@ def build_parts(
         "changes": {**corpus_changes(index_dir, corpus.fingerprints), "embedded": len(todo), "reused": len(texts) - len(todo)},
         "build_seconds": 0.0,
     }
-    embedded = None
-    if len(pending):
-        embedded = np.ones(len(passages), dtype=bool)
-        embedded[pending] = False
+    if embedded is not None:
         manifest["dense"]["filling"] = {"pending": len(pending), "part_size": vector_store.PART_SIZE}
     manifest["build_seconds"] = round(time.perf_counter() - started, 2)
     return IndexParts(
@@ -149,8 +150,8 @@ def load_parts(folder: Path, *, corpus_dir: str | Path | None = None, embedder: 
     embedded = None
     if is_partial(folder):
         known = load_vectors(folder)
-        dense = DenseIndex.build(known.vectors, exact_below=len(known.vectors) + 1)
         embedded = None if known.complete else known.embedded
+        dense = DenseIndex.build(known.vectors) if embedded is None else DenseIndex.unindexed(known.vectors, embedded)
     else:
         dense = DenseIndex.load(folder)
     try:
