@@ -184,7 +184,7 @@ _ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 def _body_key(name: str) -> str:
     """A body name compared without case, diacritics, punctuation, abbreviations or a leading "các"."""
-    from .structure.facts import normalise_body  # the rules' own abbreviation table: "UBND" ~ "Ủy ban nhân dân"
+    from .structure.names import normalise_body  # the rules' own abbreviation table: "UBND" ~ "Ủy ban nhân dân"
 
     key = re.sub(r"[^\w]+", " ", loose(normalise_body(strip_markdown(name))))
     return re.sub(r"\b(?:cac|moi|dong chi) ", "", key.strip())  # "các" marks a plural anywhere: "Thủ trưởng các sở"

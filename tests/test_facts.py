@@ -1,7 +1,8 @@
 import json
 
 from rag.evaluate import score_facts
-from rag.structure.facts import extract_facts, find_citations, find_deadlines
+from rag.structure.citations import find_citations
+from rag.structure.facts import extract_facts, find_deadlines
 
 from .conftest import ROOT
 

@@ -59,7 +59,13 @@ def embedded_once(vector: QueryVector) -> QueryVector:
     if not callable(vector):
         return vector
     made: list[np.ndarray] = []
-    return lambda: made[0] if made else made.append(vector()) or made[0]
+
+    def embed() -> np.ndarray:
+        if not made:
+            made.append(vector())
+        return made[0]
+
+    return embed
 
 
 class Backend(Protocol):

@@ -126,26 +126,19 @@ class SearchIndex:
         """
         if embed not in ("now", "later"):
             raise ValueError(f"embed must be 'now' or 'later', not {embed!r}.")
-        if index_dir is None:
-            return cls._build(corpus_dir, None, embedder, progress, compounds, strict, embed == "later")
-        with update_lock(Path(index_dir)):
-            return cls._build(corpus_dir, Path(index_dir), embedder, progress, compounds, strict, embed == "later")
+        folder = None if index_dir is None else Path(index_dir)
 
-    @classmethod
-    def _build(
-        cls,
-        corpus_dir: str | Path,
-        index_dir: Path | None,
-        embedder: str | Embedder,
-        progress: Progress | None,
-        compounds: bool,
-        strict: bool,
-        later: bool,
-    ) -> SearchIndex:
-        index = cls._from_parts(build_parts(corpus_dir, index_dir, embedder, progress, compounds=compounds, strict=strict, later=later))
-        if index_dir is not None:
-            index.save(index_dir)
-        return index
+        def build_and_save() -> SearchIndex:
+            parts = build_parts(corpus_dir, folder, embedder, progress, compounds=compounds, strict=strict, later=embed == "later")
+            index = cls._from_parts(parts)
+            if folder is not None:
+                index.save(folder)
+            return index
+
+        if folder is None:
+            return build_and_save()
+        with update_lock(folder):
+            return build_and_save()
 
     @classmethod
     def _from_parts(cls, parts: IndexParts) -> SearchIndex:

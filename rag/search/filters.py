@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..errors import QueryError
 from ..records import Deadline, DocumentMeta, Facts, Passage
-from ..structure.facts import normalise_body
+from ..structure.names import normalise_body
 from ..text.normalize import loose
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..errors import QueryError
 from ..records import CitedDocument
-from ..structure.facts import CITATION
+from ..structure.citations import CITATION
 from ..structure.passages import PREAMBLE_TITLE
 from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import strip_markdown

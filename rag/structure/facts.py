@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import re
 
-from ..records import CitedDocument, Facts
+from ..records import Facts
 from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
-from .deadlines import DATE, find_deadlines, iso_date
+from .citations import find_citations
+from .deadlines import find_deadlines
+from .names import normalise_body
 
 # --- bodies ---------------------------------------------------------------------------------
 
-_ABBREVIATED = {
-    "BTG": "Ban Tuyên giáo", "UBKT": "Ủy ban Kiểm tra", "MTTQ": "Mặt trận Tổ quốc", "BTV": "Ban Thường vụ",
-    "ĐUK": "Đảng ủy Khối", "BCH": "Ban Chấp hành", "HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân",
-    "VP": "Văn phòng", "TU": "Tỉnh ủy",
-}  # fmt: skip
 # What a body name starts with (longest first), and the words that may continue it.
 _HEAD_NAMES = (
     """Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Thường vụ|Ban Chấp hành|Ban cán sự đảng|Ban Xây dựng
@@ -113,14 +110,6 @@ _LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện
 _COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?", re.I)
 _LEGAL_CLAUSE = re.compile(r"Điều\s+\d+")
 _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
-
-
-def normalise_body(name: str) -> str:
-    """One spelling per body: modern tone marks, abbreviations expanded, no "các", first letter capital."""
-    name = unify_tone_marks(strip_markdown(name)).strip(" ,;.:-")
-    name = re.sub(r"^(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?", "", name)
-    name = " ".join(_ABBREVIATED.get(w, w) for w in name.split())
-    return name[:1].upper() + name[1:]
 
 
 def _bodies_in(text: str) -> list[tuple[int, int, str]]:
@@ -373,29 +362,6 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             if whole and len(whole.split()) <= 12 and not re.search(r"[:;]", whole):
                 return [normalise_body(whole)]
     return []
-
-
-# --- cited documents ------------------------------------------------------------------------
-
-_DOC_TYPES = "Kết luận|Chỉ thị|Quy định|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Công văn|Thông tri|Nghị định|Thông tư|Chương trình"
-CITATION = re.compile(
-    rf"({_DOC_TYPES})\s+(?:số\s+)?(\d{{1,4}}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-ZĐ]+|\d{{1,4}}/(?:\d{{4}}/)?[A-ZĐ]+-[A-ZĐa-z]+)"
-    rf"(?:\s*,?\s*(?:ngày\s+)?{DATE})?"
-    r"(?:\s*,?\s+(?:của|do)\s+((?:Bộ Chính trị|Ban Bí thư|Thủ tướng Chính phủ|Chính phủ|Ban Chấp hành Trung ương(?: Đảng)?|"
-    r"Ban (?:Thường vụ|Tuyên giáo|Tổ chức|Dân vận) [A-ZĐ][\wÀ-ỹ]*(?: ủy| ương)?(?: [A-ZĐ][\wÀ-ỹ]*| các cơ quan(?: và doanh nghiệp)? tỉnh| tỉnh)*|"
-    r"[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*)+)))?"
-)
-
-
-def find_citations(text: str) -> list[CitedDocument]:
-    plain = re.sub(r"\s+", " ", strip_markdown(text))
-    cited = []
-    for match in CITATION.finditer(plain):
-        doc_type, number, day, month, year, issuer = match.groups()
-        number = re.sub(r"\s+", "", number)
-        date = iso_date(int(day), int(month), int(year)) if day else None
-        cited.append(CitedDocument(doc_type, number, date, normalise_body(issuer) if issuer else None, match.group(0)))
-    return cited
 
 
 def extract_facts(text: str, section_path: tuple[str, ...] = (), *, year: int | None = None) -> Facts:

@@ -36,7 +36,7 @@ from ...lexical.sparse import SparseBM25
 from ...records import DocumentMeta, Facts
 from ...search.backend import Candidates, QueryVector
 from ...search.filters import SearchFilter, iso_day
-from ...structure.facts import normalise_body
+from ...structure.names import normalise_body
 from ...structure.passages import passage_index_text
 from ...text.normalize import loose
 from ...text.query import LexicalTerms
