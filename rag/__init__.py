@@ -17,6 +17,7 @@ from .errors import (
 )
 from .records import Citation, CitedDocument, Deadline, DocumentMeta, Facts, Hit, Passage
 from .search.answers import Answer, AnswerPart
+from .search.articles import ArticleGroup, group_by_article
 from .search.duties import Duty
 from .search.facade import SearchIndex, SearchSettings
 from .search.filters import SearchFilter
@@ -24,6 +25,7 @@ from .search.filters import SearchFilter
 __all__ = [
     "Answer",
     "AnswerPart",
+    "ArticleGroup",
     "BackendUnavailableError",
     "CitedDocument",
     "Citation",
@@ -47,6 +49,7 @@ __all__ = [
     "SearchSettings",
     "StaleIndexError",
     "get_embedder",
+    "group_by_article",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -102,3 +102,47 @@ def test_an_index_built_by_other_index_text_rules_gives_no_cache(tmp_path, fake_
     del manifest["chunking"]["index_text"]  # built before the rules were numbered
     (index_dir / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert previous_texts(index_dir) == []
+
+
+def _rules_index(tmp_path, fake_embedder) -> tuple[Path, Path]:
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    corpus.mkdir()
+    for path in (RULES, PLAN):
+        shutil.copy(path, corpus / path.name)
+    SearchIndex.build(corpus, index_dir, embedder=fake_embedder)
+    return corpus, index_dir
+
+
+ARTICLE_9 = "Điều 9. "
+ASKED = "tạm khóa và khôi phục hộp thư điện tử công vụ"
+
+
+def test_the_cli_shows_the_clauses_of_one_article_under_its_title(tmp_path, fake_embedder, monkeypatch):
+    from click.testing import CliRunner
+
+    from rag.cli.group import main
+
+    corpus, index_dir = _rules_index(tmp_path, fake_embedder)
+    monkeypatch.setattr("rag.cli.query.open_index", lambda *a, **kw: SearchIndex.load(index_dir, embedder=fake_embedder))
+    args = ["search", ASKED, "--mode", "lexical", "-k", "8", "--corpus", str(corpus), "--index", str(index_dir)]
+    shown = CliRunner().invoke(main, args)
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith(ARTICLE_9))
+    assert "đoạn" in lines[head] and lines[head + 1].startswith("   1. [")  # the best clause first, indented under it
+    as_json = [json.loads(line) for line in CliRunner().invoke(main, [*args, "--json"]).output.splitlines()]
+    assert as_json[0]["article"].startswith(ARTICLE_9)
+    assert sum(row["article"] == as_json[0]["article"] for row in as_json) >= 2
+
+
+def test_the_app_wraps_the_clauses_of_one_article_in_one_group(tmp_path, fake_embedder):
+    from rag.ui.views import render_results
+
+    _, index_dir = _rules_index(tmp_path, fake_embedder)
+    hits = SearchIndex.load(index_dir, embedder=fake_embedder).search(ASKED, k=8, mode="lexical")
+    page = render_results(hits, ASKED)
+    first = page.index('<section class="article-group">')
+    assert page.index(ARTICLE_9) > first and page.index('id="hit-1"') > first
+    assert page.count('class="card"') == len(hits)  # grouping hides no hit
+    groups = [g.to_dict() for g in group_by_article(hits) if g.article]
+    assert groups[0]["ranks"][0] == 1 and len(groups[0]["ranks"]) >= 2

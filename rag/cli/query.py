@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..records import Hit
+from ..search.articles import group_by_article
 from .shared import corpus_option, filter_options, index_option, note_coverage, open_index, search_filter
 
 
@@ -40,18 +41,25 @@ def search(query: str, k: int, mode: str, as_json: bool, corpus: str, index_dir:
     else:
         answer, hits = None, index.search(query, k=k, mode=mode, where=where)
     if as_json:
+        article = {hit.rank: group.article for group in group_by_article(hits) for hit in group.hits}
         for hit in hits:
-            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps({**hit.to_dict(), "article": article[hit.rank]}, ensure_ascii=False))
         return
     if answer:
         sources = ", ".join(f"#{p.rank}" for p in answer.parts)
         click.echo(f"Trả lời: {answer.text}  (theo kết quả {sources})\n")
     if not hits:
         click.echo("No passage matches. Try other words, fewer of them, or a wider filter.")
-    for hit in hits:
-        click.echo(f"{hit.rank}. [{hit.score:.3f}] {hit.citation}")
-        click.echo(f"   {hit.text}")
-        click.echo(_facts_line(hit) + "\n")
+    for group in group_by_article(hits):
+        # Clauses of one article are shown together under it, where its best clause ranks.
+        grouped = len(group.hits) > 1
+        if grouped:
+            click.echo(f"{group.article}  ({len(group.hits)} đoạn, {group.hits[0].citation.document_name})")
+        indent = "   " if grouped else ""
+        for hit in group.hits:
+            click.echo(f"{indent}{hit.rank}. [{hit.score:.3f}] {hit.citation}")
+            click.echo(f"{indent}   {hit.text}")
+            click.echo(indent + _facts_line(hit) + "\n")
 
 
 def _facts_line(hit: Hit) -> str:

@@ -41,6 +41,10 @@ class ArticleGroup:
         match = ARTICLE.match(self.article)
         return match.group("number") if match else ""
 
+    def to_dict(self) -> dict[str, object]:
+        """What a tool needs to show the grouping: the article and the ranks of its hits."""
+        return {"doc": self.doc_id, "article": self.article, "ranks": [hit.rank for hit in self.hits]}
+
 
 def group_by_article(hits: list[Hit]) -> list[ArticleGroup]:
     """Groups in the order of their best hit. An article is known by the headings above it and its

@@ -20,6 +20,7 @@ from ..access.guard import Guard
 from ..access.roles import Principal
 from ..documents.reader import MAX_FILE_BYTES
 from ..errors import RagError
+from ..search.articles import group_by_article
 from .auth import client_of, require
 from .filters import ALL, make_filter
 from .handlers import MAX_K, run_search
@@ -59,7 +60,10 @@ def install_api(server: FastAPI, live: LiveIndex, guard: Guard) -> None:
         except RagError as err:
             return bad_request(str(err))
         filters = {key: value for key, value in asdict(where).items() if value not in (None, "", False)}
-        return JSONResponse({"query": q, "filters": filters, "answer": asdict(answer) if answer else None, "results": [h.to_dict() for h in hits]})
+        articles = [group.to_dict() for group in group_by_article(hits) if group.article]  # which hits share an article
+        return JSONResponse(
+            {"query": q, "filters": filters, "answer": asdict(answer) if answer else None, "results": [h.to_dict() for h in hits], "articles": articles}
+        )
 
     @server.get("/api/status")
     def api_status(request: Request) -> JSONResponse:

@@ -20,6 +20,9 @@ VIEW_CSS = """
 .card .meta { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: .85rem; color: #57606a; margin-bottom: 6px; }
 .card .section { font-size: .85rem; color: #0b5394; margin-bottom: 8px; }
 .card .text { line-height: 1.6; white-space: pre-wrap; }
+.article-group { border-left: 3px solid #0b5394; padding-left: 10px; margin: 0 0 12px; }
+.article-group .article-head { font-weight: 600; color: #0b5394; margin: 0 0 6px; }
+.article-group .article-head .count { font-weight: 400; color: #57606a; font-size: .9rem; }
 .card mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 3px; }
 .facts { margin: 8px 0 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; font-size: .9rem; }
 .facts .label { font-weight: 600; color: #3d444d; }  /* spans, not <dl>: Gradio's prose styles enlarge <dt> */

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..records import DocumentMeta, Facts, Hit, Passage, vietnamese_date
 from ..search.answers import Answer
+from ..search.articles import ArticleGroup, group_by_article
 from ..search.filters import SearchFilter
 from ..text.normalize import fold_diacritics, has_diacritics, strip_markdown, unify_tone_marks
 from ..text.tokens import QUESTION_WORDS
@@ -149,7 +150,18 @@ def render_results(hits: list[Hit], query: str, answer: Answer | None = None, fi
             "note",
         )
     terms = query_terms(query)
-    return render_answer(answer) + note + "".join(render_card(h, terms) for h in hits)
+    return render_answer(answer) + note + "".join(render_group(group, terms) for group in group_by_article(hits))
+
+
+def render_group(group: ArticleGroup, terms: Terms) -> str:
+    """The clauses of one article found together, under the article's title, where its best clause
+    ranks; a hit alone in its article (or in none) is a plain card."""
+    cards = "".join(render_card(h, terms) for h in group.hits)
+    if len(group.hits) < 2:
+        return cards
+    e = html.escape
+    head = f'{e(strip_markdown(group.article))} <span class="count">· {len(group.hits)} đoạn · {e(group.best.citation.document_name)}</span>'
+    return f'<section class="article-group"><div class="article-head">{head}</div>{cards}</section>'
 
 
 # --- filters, uploads ---------------------------------------------------------------------------
