@@ -57,12 +57,13 @@ def test_lead_bodies_and_deadlines_on_the_round_3_files_tuned_on():
     assert scores["coordinating"]["precision"] >= 0.95 and scores["coordinating"]["recall"] >= 0.95, scores
 
 
-def test_lead_bodies_and_deadlines_on_round_3_files_not_tuned_on():
-    """45 passages of 15 other files, measured twice: before round 3 lead 0.75 / 0.32, deadlines 0.25 / 1.00
-    (one labelled, four found); after it 0.69 / 0.58 and 0.25 / 1.00 (docs/quality.md). Floors a little under."""
+def test_lead_bodies_and_deadlines_on_the_round_3_report_files_tuned_on_in_round_4():
+    """45 passages of 15 other files, measured blind twice: before round 3 lead 0.75 / 0.32, deadlines 0.25 / 1.00
+    (one labelled, four found); after it 0.69 / 0.58 and 0.25 / 1.00. Round 4 tuned on their misses: 0.90 / 0.95
+    and 1.00 / 1.00 (docs/quality.md)."""
     scores = _scores("facts_report2.jsonl")
-    assert scores["lead"]["precision"] >= 0.65 and scores["lead"]["recall"] >= 0.55, scores
-    assert scores["deadlines"]["recall"] >= 0.95, scores
+    assert scores["lead"]["precision"] >= 0.85 and scores["lead"]["recall"] >= 0.9, scores
+    assert scores["deadlines"]["precision"] >= 0.95 and scores["deadlines"]["recall"] >= 0.95, scores
 
 
 def test_closings_quotas_and_legal_bases_charge_no_one():
@@ -114,6 +115,54 @@ def test_an_italic_heading_cut_by_a_line_break_is_one_heading():
     ],
 )
 def test_round_3_deadlines(text, want):
+    assert [d.text for d in extract_facts(text).deadlines] == want
+
+
+def test_the_organ_a_power_is_delegated_to_leads_not_the_one_delegating():
+    assert extract_facts("Ban Thường vụ Huyện ủy ủy quyền cho Ban Tổ chức Huyện ủy quyết định chuyển sinh hoạt đảng.").lead == ("Ban Tổ chức Huyện ủy",)
+    delegated = extract_facts("1. Ủy ban nhân dân tỉnh phân cấp thẩm quyền phê duyệt dự toán mua sắm cho Ủy ban nhân dân cấp xã.", ("Điều 2. Phân cấp",))
+    assert delegated.lead == ("Ủy ban nhân dân cấp xã",)
+    staff = extract_facts("b) Giải quyết thủ tục được ủy quyền cho cán bộ, công chức tại Bộ phận Một cửa.", ("Điều 3. Nhiệm vụ",))
+    assert staff.lead == ()
+    under = extract_facts("2. Cấp giấy phép hoạt động.", ("Điều 1. Ủy quyền Giám đốc Sở Tài chính thực hiện các nhiệm vụ sau",))
+    assert under.lead == ("Giám đốc Sở Tài chính",)
+    units = extract_facts("b) Thanh lý tài sản công.", ("Điều 3. Nội dung phân cấp", "2. Đơn vị sự nghiệp công lập thuộc Sở Y tế tỉnh Bình Định"))
+    assert units.lead == ("Đơn vị sự nghiệp công lập thuộc Sở Y tế tỉnh Bình Định",)
+
+
+def test_problems_met_and_a_plans_closing_charge_no_one():
+    trouble = "Trong quá trình triển khai, nếu có khó khăn, vướng mắc, các sở, ngành phản ánh về Sở Tài chính để tổng hợp."
+    assert extract_facts(trouble, ("IV. TỔ CHỨC THỰC HIỆN", "3. Sở Nội vụ")).lead == ()
+    closing = "Trên đây là Kế hoạch phòng chống thiên tai năm 2026 của Ủy ban nhân dân huyện."
+    assert extract_facts(closing, ("IV. TỔ CHỨC THỰC HIỆN", "3. Sở Nội vụ")).lead == ()
+    duty_then_trouble = "Sở Y tế triển khai ngay các biện pháp. Nếu có khó khăn, vướng mắc, báo cáo Bộ Y tế."
+    assert extract_facts(duty_then_trouble).lead == ("Sở Y tế",)
+
+
+def test_an_opinion_to_give_is_a_duty_a_status_is_not():
+    assert extract_facts("3. Sở Tư pháp có ý kiến thẩm định về dự thảo quy chế.", ("Điều 6. Tổ chức thực hiện",)).lead == ("Sở Tư pháp",)
+    assert extract_facts("Phó Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:").lead == ()
+    assert extract_facts("2. Ban Quản lý có tư cách pháp nhân, có con dấu và tài khoản riêng.", ("Điều 1. Thành lập Ban Quản lý",)).lead == ()
+
+
+def test_party_boards_written_in_lower_case_and_subjects_after_a_condition():
+    board = extract_facts("c) Ban tổ chức huyện ủy và tương đương chủ trì phối hợp với các ban tham mưu của cấp ủy thẩm định hồ sơ.")
+    assert board.lead == ("Ban tổ chức huyện ủy và tương đương",) and board.coordinating == ("Ban tham mưu của cấp ủy",)
+    assert extract_facts("Nếu đảng viên chuyển đi trong năm thì chi bộ nơi đi nhận xét và bàn giao hồ sơ.").lead == ("Chi bộ",)
+    assert extract_facts("Trường hợp tờ khai bị hủy thì công chức hải quan thực hiện hủy xác nhận.").lead == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Quy định mức phụ cấp hằng tháng của Thôn đội trưởng.", []),
+        ("Đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên và chi đầu tư.", []),
+        ("Kinh phí hoạt động do ngân sách nhà nước cấp theo kế hoạch hằng năm.", []),
+        ("Ủy ban nhân dân cấp xã báo cáo hằng tháng về Sở Nội vụ.", ["hằng tháng"]),
+        ("Sở Tài chính thường xuyên theo dõi, đôn đốc.", ["thường xuyên"]),
+    ],
+)
+def test_rates_and_budget_terms_are_no_deadline(text, want):
     assert [d.text for d in extract_facts(text).deadlines] == want
 
 

@@ -40,11 +40,14 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b", re.I)),
     # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
     # … or the cell of a task table's time column: "Sở Tài chính | Cơ quan liên quan | Thường xuyên".
-    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|(?<!giáo dục )\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|(?:^|\|\s*)[Tt]hường xuyên\.?\s*(?=\||$)")),
+    ("ongoing", re.compile(r"Thời gian(?: thực hiện)?\s*:\s*[Tt]hường xuyên|(?<!giáo dục )(?<!\bchi )\b[Tt]hường xuyên(?=\s+(?!của|và|là|hơn|nhất|trong|đối|với)[a-zđà-ỹ])|(?:^|\|\s*)[Tt]hường xuyên\.?\s*(?=\||$)")),
 ]
 _RECURRING = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly", "ngày": "daily"}
 # "dự toán ngân sách nhà nước hằng năm", "khả năng cân đối ngân sách hằng năm": how a budget is made, no time for a task.
-_BUDGET_BEFORE = re.compile(r"(?:ngân sách|dự toán|cân đối)(?:\s+\S+){0,3}\s+$|(?:Nghị quyết|Quyết định)\s+$")  # "… theo Nghị quyết hằng năm của HĐND"
+_BUDGET_BEFORE = re.compile(
+    r"(?:ngân sách|dự toán|cân đối)(?:\s+\S+){0,3}\s+$|(?:Nghị quyết|Quyết định)\s+$|ngân sách[^;.,]{0,30}\btheo kế hoạch\s+$"
+    r"|(?:phụ cấp|trợ cấp|tiền lương|mức lương|thù lao|học phí|sinh hoạt phí|mức chi|mức hỗ trợ)(?:\s+\S+){0,2}\s+$"  # a rate paid each month
+)  # "… theo Nghị quyết hằng năm của HĐND"
 # A period that only describes: the subject of a conference ("Hội nghị … sơ kết công tác 6 tháng đầu năm 2025"),
 # what cannot be done in it ("số vốn … không có khả năng giải ngân trong năm 2025"), or a hope ("tin tưởng trong năm 2025 sẽ …").
 _DESCRIBED_BEFORE = re.compile(r"Hội nghị[^;.]{0,80}(?:sơ kết|tổng kết)(?:\s+công tác)?\s+$|(?:khả năng|không thể|chưa thể)(?:\s+\S+){0,2}\s+$|(?:tin tưởng|kỳ vọng)\s+$")

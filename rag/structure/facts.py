@@ -12,73 +12,16 @@ from __future__ import annotations
 import re
 
 from ..records import Facts
-from ..text.normalize import VIET_LOWER, VIET_UPPER, strip_markdown, unify_tone_marks
+from ..text.normalize import strip_markdown, unify_tone_marks
+from .bodies import NAME_WORD, NEW_BODY, PERSON, PERSON_DUTY, bodies_in, is_organ
 from .citations import find_citations
 from .deadlines import find_deadlines
 from .names import normalise_body
 
-# --- bodies ---------------------------------------------------------------------------------
-
-# What a body name starts with (longest first), and the words that may continue it.
-_HEAD_NAMES = (
-    """Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|Ban Nội chính|Ban Thường vụ|Ban Chấp hành|Ban cán sự đảng|Ban Xây dựng
-    tổ chức cơ sở đảng|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
-    Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
-    Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
-    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
-    cơ quan, đơn vị có liên quan|cơ quan, đơn vị liên quan|đơn vị có liên quan|đơn vị liên quan|ngành, các cấp|ngành liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
-    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
-    người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
-)
-# The state's bodies and offices: ministries, departments, committees, the heads who answer for them. Found as
-# written or capitalised, never lower-cased: "chủ tịch, phó chủ tịch …" in a list of participants is no body.
-_STATE_NAMES = (
-    """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|Vụ|Ban|
-    Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
-    Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
-    Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
-    Cơ quan thường trực|Liên hiệp các Hội|Liên đoàn Lao động|nhà thầu|cơ quan ngang bộ|cơ quan ngang Bộ|cơ quan thuộc Chính phủ|bộ, ngành|bộ ngành|bộ, cơ quan ngang bộ|bộ, cơ quan|sở, ngành|cơ quan, địa phương|
-    cơ quan có liên quan|cơ quan, tổ chức|cơ quan, đơn vị, địa phương|đơn vị, địa phương|địa phương""".replace("\n    ", " ").split("|")
-)
-# People who answer for a duty by their office ("Đồng chí bí thư cấp ủy, người đứng đầu … chỉ đạo …").
-_PERSON = "Người đứng đầu "
-_PERSON_DUTY = re.compile(
-    r"\s*(?:các cấp\s+)?(?:phải\s+)?(?:trực tiếp\s+)?(?:chịu trách nhiệm|có trách nhiệm|chỉ đạo|lãnh đạo|chủ trì|phụ trách)\b"
-)
-# Multi-word heads are found with either first letter ("Đảng đoàn", "các đảng đoàn"); one-word ones
-# ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words.
-_HEADS = sorted(
-    {v for h in _HEAD_NAMES for v in ((h, h[0].upper() + h[1:], h[0].lower() + h[1:]) if " " in h else (h,))}
-    | {v for h in _STATE_NAMES for v in (h, h[0].upper() + h[1:])},
-    key=len,
-    reverse=True,
-)
-_NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
-    "Viện", "Vụ", "Thanh tra", "Tập đoàn", "Chủ tịch", "Giám đốc", "Chi cục", "Tổng cục", "Tổng Cục"}
-_VERBS = (
-    "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
-    "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
-    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát khẩn"
-).split()
-# A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
-_NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành|thành phố|thị xã)\b)[{VIET_LOWER}]+)?"
-# A word that starts a new body: "Sở Y tế và Sở Tài chính" are two names, "Sở Giáo dục và Đào tạo" one.
-_NEW_BODY = r"(?:Chủ tịch|Thủ trưởng|Giám đốc|Tổng giám đốc|Người đứng đầu|Vụ|Sở|Bộ|Ban|Ủy|Uỷ|UBND|Công an|Văn phòng|Đài|Báo|Trung tâm|Cục|Tổng|Chi cục|Tỉnh ủy|Thành ủy|Hội|Mặt trận|Tập đoàn|Ngân hàng|Kho bạc)\b"
-_LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các xã, phường", "… các tỉnh, thành phố trực thuộc Trung ương"
-    r"(?:các\s+)?(?:xã, phường(?:, đặc khu)?|phường, xã(?:, đặc khu)?|tỉnh(?:, thành phố(?: trực thuộc [Tt]rung ương)?)?|"
-    r"huyện, thị xã, thành phố(?: trực thuộc tỉnh)?|quận, huyện(?:, thị xã)?|thành phố|cấp xã|cấp tỉnh|cấp huyện)"
-)
-_CONTINUE = (
-    rf"(?:,\s+(?!{_NEW_BODY}){_NAME_WORD}(?=\s+và\s)|\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|Khoa học và Công nghệ|"
-    rf"Khoa học|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội)|và\s+(?!{_NEW_BODY}){_NAME_WORD}|{_LOCAL}|TP\.\s?{_NAME_WORD}|{_NAME_WORD}|-\s+{_NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
-    r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy|xã hội|"
-    r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
-)
-_BODY = re.compile(
-    r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu|Thủ trưởng|Chủ tịch|Bộ trưởng|Giám đốc|Tổng giám đốc)\s+(?:các\s+)?)?("
-    + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
-)  # fmt: skip
 _LEAD_AFTER = re.compile(r"(?:^|[;.:]\s*|\s)(?:Giao|giao)\s+(?:cho\s+)?$|(?:^|[;.:(]\s*)[Dd]o\s+$")  # "Địa điểm: Do các huyện ủy bố trí"
+# An organ given a power: "ủy quyền cho Ban Tổ chức Trung ương", "phân cấp thẩm quyền … cho Ủy ban nhân dân cấp xã"
+# (not the staff a power is given to: "ủy quyền cho cán bộ, công chức tại Bộ phận Một cửa").
+_EMPOWERED = re.compile(r"(?:^|\s)(?:[Ủủ]y quyền|[Ủủ]y nhiệm)\s+(?:cho\s+)?$|\b[Pp]hân cấp\b[^;.:]{0,200}?\scho\s+$")
 _COORDINATE = re.compile(r"(?:[Pp]hối hợp(?:\s+chặt chẽ)?(?:\s+với)?|chủ trì(?:,)?\s+cùng(?:\s+với)?)\s+$")
 _LEAD_VERB = re.compile(r"^\s*(?:\([^)]*\)\s*)?(?:chủ trì|tham mưu|là cơ quan thường trực|chịu trách nhiệm|có trách nhiệm)\b")
 _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế hoạch|Chỉ thị|Hướng dẫn)")  # the preamble's issuer
@@ -86,7 +29,7 @@ _ISSUES = re.compile(r"^\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|kế ho�
 # các chi bộ …", "Sau mỗi đợt sinh hoạt, các đảng ủy …", "Cuối năm, cấp ủy …", "Căn cứ …, các …").
 _OPENER = re.compile(
     r"(?:^|[;.:(]\s*)(?:(?:Định kỳ\s+)?(?:[Hh]ằng|[Hh]àng)\s+(?:năm|quý|tháng|tuần)|Định kỳ|(?:Cuối|Đầu|Giữa)\s+(?:năm|quý|tháng|kỳ)"
-    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua|Tùy)\b[^;.]*,)\s*,?\s*$",
+    r"(?:\s+\d{4})?|(?:Căn cứ|Trên cơ sở|Sau khi|Sau mỗi|Sau|Trước khi|Trong|Khi|Qua|Tùy)\b[^;.]*,|(?:Khi|Nếu|Trường hợp|Sau khi)\b[^;.]*\sthì)\s*,?\s*$",
     re.I,  # after ";" a clause opens in lower case: "…; cuối năm, cấp ủy đánh giá"
 )
 # A body named after these is the one being directed or asked, not the one acting (the subject is before).
@@ -98,52 +41,35 @@ _ASKED = re.compile(r"(?:^|[\s;.:,])(?:[Yy]êu cầu|[Đđ]ề nghị)\s+$")
 # The one who asks is not the one who acts: "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở …", nor one who
 # concludes or gives an opinion ("… có ý kiến chỉ đạo như sau:").
 _ASKS = re.compile(
-    r"\s*(?:yêu cầu|đề nghị|có ý kiến|kết luận|chỉ đạo như sau|thông báo\s+(?:để|cho|ý kiến|kết luận)|trả lời\s+(?:để|cho)"
+    r"\s*(?:yêu cầu|đề nghị|có ý kiến(?:\s+(?:chỉ đạo|kết luận))?\s+như sau|có ý kiến chỉ đạo|kết luận|chỉ đạo như sau|ủy quyền|ủy nhiệm|phân cấp|thông báo\s+(?:để|cho|ý kiến|kết luận)|trả lời\s+(?:để|cho)"
     r"|ban hành\s+(?:Nghị quyết|Quyết định|Nghị định|Thông tư))\b"
 )  # "Văn phòng Chính phủ thông báo để Bộ … biết, thực hiện", "Cục … trả lời để Công ty biết": a closing, no duty
 # The closing of a notice or a reply: "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh … và các Bộ … biết, thực hiện./.".
 _CLOSING = re.compile(r"[^;:]{0,120}?\s(?:thông báo|trả lời)\s+(?:để|cho)\s[^;:]{0,250}?\bbiết\b(?:\s*,\s*(?:thực hiện|phối hợp)[^;:]{0,40})?\W*$")
 # An award quota after a list is no duty: "Công an tỉnh; Sở Tài chính mỗi đơn vị đề nghị không quá 02 tập thể".
 _QUOTA = re.compile(r"\s*,?\s*mỗi\s+(?:đơn vị|cơ quan|địa phương|sở|ngành)\b[^;.]{0,30}?\b(?:không quá|tối đa)\b")
+# What a body is or has, in a clause that founds it, is no duty: "Ban Quản lý có tư cách pháp nhân, có con dấu …".
+_STATUS = re.compile(r"\s*(?:có tư cách pháp nhân|có con dấu|có tài khoản|được sử dụng con dấu|(?:bao )?gồm\b|là (?:cơ quan|đơn vị|tổ chức)\b(?! thường trực)|chịu sự (?:chỉ đạo|quản lý|lãnh đạo))")
+# A problem met on the way is reported, not a duty: "nếu phát sinh khó khăn, vướng mắc, các cơ quan … gửi về Sở Tài chính".
+_TROUBLE = re.compile(r"(?:[Nn]ếu|[Tt]rường hợp|[Kk]hi|[Qq]uá trình)\b[^.;]{0,100}?(?:vướng mắc|khó khăn)[^.;]*")
 # Fields of a task: "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp …".
 _LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|được giao|chịu trách nhiệm)(?:\s+(?:tham mưu\s+)?thực hiện)?", re.I)
 _COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?", re.I)
 _LEGAL_CLAUSE = re.compile(r"Điều\s+\d+")
-_STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
-
-
-def _bodies_in(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, normalised name) of every body name in ``text``."""
-    found = []
-    for match in _BODY.finditer(text):
-        name = match.group(2) + match.group(3)
-        office = match.group(1) or ""
-        if name not in _NEEDS_NAME:  # "Bí thư các tổ chức cơ sở đảng" → "Bí thư tổ chức …"; "Bộ trưởng các Bộ" stays
-            office = re.sub(r"\s+các\s+$", " ", office)
-        words = name.split()
-        head_words = len(match.group(2).split())
-        for i, word in enumerate(words[head_words:], head_words):
-            if word in _STOP_WORDS and words[i + 1 : i + 2] not in (["huy"], ["đạo"], ["đồng"]) and words[i : i + 4] != ["Kế", "hoạch", "và", "Đầu"]:  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
-                name = " ".join(words[:i])
-                break
-        if name in _NEEDS_NAME and not office:  # "Báo cáo", "Sở" alone: not a named body ("Tổng giám đốc các Tập đoàn" is)
-            continue
-        found.append((match.start(), match.start(2) + len(name), normalise_body(office + name)))
-    return found
 
 
 def _list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tuple[list[str], int]:
     """Bodies listed from ``start`` on, joined by commas, "và", "các"; and where the list ends.
     "Người đứng đầu chính quyền, Mặt trận Tổ quốc …" names the head of each body listed after it."""
     names, position = _plain_list_after(text, start, bodies)
-    first_person = next((i for i, n in enumerate(names) if n.startswith(_PERSON)), None)
+    first_person = next((i for i, n in enumerate(names) if n.startswith(PERSON)), None)
     if first_person is not None:
-        names = names[: first_person + 1] + [n if _is_person(n) else _PERSON + _as_common_noun(n) for n in names[first_person + 1 :]]
+        names = names[: first_person + 1] + [n if _is_person(n) else PERSON + _as_common_noun(n) for n in names[first_person + 1 :]]
     return names, position
 
 
 def _is_person(name: str) -> bool:
-    return name.startswith((_PERSON, "Bí thư"))
+    return name.startswith((PERSON, "Bí thư"))
 
 
 def _as_common_noun(name: str) -> str:
@@ -186,9 +112,9 @@ def split_named_list(text: str) -> list[str]:
     "các" ("Các Sở, ngành, đơn vị", "Cơ quan, địa phương liên quan" and "Sở Văn hóa, Thể thao và Du lịch"
     are one each), "và" only before "các" or a head."""
     names: list[str] = []
-    for part in re.split(r"\s*;\s*|\s+và\s+(?=các\s|cơ quan|đơn vị|địa phương|" + _NEW_BODY + ")", text.strip(" .;:")):
+    for part in re.split(r"\s*;\s*|\s+và\s+(?=các\s|cơ quan|đơn vị|địa phương|" + NEW_BODY + ")", text.strip(" .;:")):
         for piece in re.split(r",\s+", part):
-            starts_body = piece.startswith("các ") or piece[:1].isupper() and any(start == 0 for start, _, _ in _bodies_in(piece))
+            starts_body = piece.startswith("các ") or piece[:1].isupper() and any(start == 0 for start, _, _ in bodies_in(piece))
             if names and names[-1] and not starts_body and not part.startswith(piece):
                 names[-1] += ", " + piece
             else:
@@ -211,7 +137,7 @@ def _field_bodies(plain: str) -> tuple[list[str], list[str]] | None:
 
 
 _MINISTRY = (  # "Công Thương", "Nông nghiệp và Môi trường", "Văn hóa, Thể thao và Du lịch"; not "… và Tập đoàn Điện lực"
-    rf"(?!{_NEW_BODY})(?:Văn hóa, Thể thao và Du lịch|Lao động - Thương binh và Xã hội|{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+và\s+(?!{_NEW_BODY}){_NAME_WORD}(?:\s+{_NAME_WORD})*)?)"
+    rf"(?!{NEW_BODY})(?:Văn hóa, Thể thao và Du lịch|Lao động - Thương binh và Xã hội|{NAME_WORD}(?:\s+{NAME_WORD})*(?:\s+và\s+(?!{NEW_BODY}){NAME_WORD}(?:\s+{NAME_WORD})*)?)"
 )  # "Công Thương", "Nông nghiệp và Môi trường"
 _NAMED_AFTER_COLON = re.compile(rf"\b(?:[Cc]ác\s+)?(Bộ|Sở)(?:,\s+(?:cơ quan|ngành))?\s*:\s*({_MINISTRY}(?:,\s+{_MINISTRY})*)")
 
@@ -247,7 +173,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         return [], []  # a legal basis: the bodies that issued, proposed or examined texts, none charged here
     if fields := _field_bodies(plain):
         return fields
-    bodies = _bodies_in(plain)
+    bodies = bodies_in(plain)
     legal = any(_LEGAL_CLAUSE.match(heading) for heading in section_path)
     lead: list[str] = []
     coordinating: list[str] = []
@@ -258,8 +184,9 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         lead += _label_list(label, bodies)
     subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
     coordinated_until = -1  # a body listed after "phối hợp" is coordinating, whatever verb follows the list
+    troubles = [m.span() for m in _TROUBLE.finditer(plain)]
     for start, end, name in bodies:
-        if start < coordinated_until:
+        if start < coordinated_until or any(a <= start < b for a, b in troubles):
             continue
         before, after = plain[:start], plain[end:]
         # "Căn cứ …, các chi, đảng bộ lựa chọn hình thức phù hợp cán bộ, đảng viên …": the opener's
@@ -279,6 +206,8 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             coordinated_until = list_end
         elif _LEAD_AFTER.search(before):
             lead += names
+        elif _EMPOWERED.search(before):
+            lead += [n for n in names if is_organ(n)]
         elif _LEAD_VERB.match(after) or (
             _ISSUES.match(after) and not re.search(r"(?:cho|giúp|với|tham mưu)\s+$", before) and not _DIRECTED.search(before)
         ):
@@ -291,50 +220,52 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             clause_start
             # "Cán bộ cơ sở tham gia bồi dưỡng …" in a decree: people a rule binds, no lead body; but an organ
             # a clause empowers is ("2. Ủy ban nhân dân cấp xã quyết định tiêu chuẩn …").
-            and not (legal and not all(_is_organ(n) for n in names))
+            and not (legal and not all(is_organ(n) for n in names))
+            # "Trường hợp …, thì công chức hải quan thực hiện …": after a condition, only an organ is a lead.
+            and not (opened and opener.group(0).rstrip(" ,").endswith("thì") and not all(is_organ(n) for n in names))
             and not _DIRECTED.search(before)
             and not _ASKS.match(plain[list_end:])
             and not _QUOTA.match(plain[list_end:])
+            and not _STATUS.match(plain[list_end:])
             and _is_subject(plain, names, list_end)
         ):
             # A person answers for a duty only when told to direct or answer for it: "bí thư
             # cấp ủy … chỉ đạo", not "… gương mẫu thực hiện trước" or "… làm báo cáo viên".
-            directs = _PERSON_DUTY.match(plain[list_end:])
+            directs = PERSON_DUTY.match(plain[list_end:])
             lead += [n for n in names if directs or not _is_person(n)]
             subject_end = max(subject_end, list_end)
         elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[list_end:]):
             coordinating += names  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
-    if not lead:
+    # A closing ("Trên đây là Kế hoạch …") or a problem to report charges no one, not even the heading's body.
+    if not lead and not _inherits_nothing(plain):
         lead = _inherited_lead(section_path)
     lead = list(dict.fromkeys(lead))
     coordinating = [c for c in dict.fromkeys(coordinating) if c not in lead]
     return lead, coordinating
 
 
-_ORGAN_WORDS = {h.strip().split()[0] for h in _STATE_NAMES + _HEAD_NAMES} | {h.strip().split()[0].capitalize() for h in _STATE_NAMES + _HEAD_NAMES}
-_PEOPLE = re.compile(r"^(?:Cán bộ|Đảng viên|Công chức|Viên chức|Đoàn viên|Hội viên|Người lao động|Người đứng đầu|Bí thư)\b", re.I)
-
-
-def _is_organ(name: str) -> bool:
-    """A body of the state or Party, not people a rule binds ("cán bộ", "viên chức") nor the vague "địa phương"."""
-    return not _PEOPLE.match(name) and name.split()[0] in _ORGAN_WORDS and name.lower() != "địa phương"
-
-
 def is_closing(text: str) -> bool:
-    """Whether a passage is a notice's or reply's closing ("… thông báo để … biết, thực hiện./."): it charges
-    no one, not even the body its heading names."""
-    return bool(_CLOSING.match(_plain_item(text)))
+    """Whether a passage is a closing that charges no one, not even the body its heading names: a notice's
+    or reply's ("… thông báo để … biết, thực hiện./."), a plan's ("Trên đây là Kế hoạch …"), or what to do
+    with problems met ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, … phản ánh về Sở …")."""
+    return _inherits_nothing(_plain_item(text))
+
+
+def _inherits_nothing(plain: str) -> bool:
+    trouble = _TROUBLE.search(plain)
+    opens_with_trouble = trouble is not None and not re.search(r"[.;!?]", plain[: trouble.start()])  # its first sentence
+    return bool(_CLOSING.match(plain) or plain.startswith("Trên đây là") or opens_with_trouble)
 
 
 def opens_with_body(text: str) -> bool:
     """Whether an item starts by naming a body ("4. Báo Lạng Sơn; …:", "Giao Ban Tuyên giáo …"): its
     sub-items then are that body's duties. ("2.1. Nội dung: Căn cứ …, Ban Thường vụ …" is not.)"""
     plain = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu)\s+", "", _plain_item(text))
-    bodies = _bodies_in(plain)
+    bodies = bodies_in(plain)
     return bool(bodies) and bodies[0][0] == 0
 
 
-_ASSIGNING = re.compile(r"TỔ CHỨC THỰC HIỆN|[Tt]ổ chức thực hiện|PHÂN CÔNG|[Pp]hân công|TRÁCH NHIỆM|[Tt]rách nhiệm")
+_ASSIGNING = re.compile(r"TỔ CHỨC THỰC HIỆN|[Tt]ổ chức thực hiện|PHÂN CÔNG|[Pp]hân công|TRÁCH NHIỆM|[Tt]rách nhiệm|PHÂN CẤP|[Pp]hân cấp|ỦY QUYỀN|[Ủủ]y quyền")
 
 
 def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
@@ -343,8 +274,8 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
     for depth in range(len(section_path) - 1, -1, -1):
         heading = section_path[depth]
         text = re.sub(r"^\W*(?:Điều\s+\d+[a-zđ]?|[IVXL]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", _plain_item(heading)).strip()
-        text = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu|Trách nhiệm của|Nhiệm vụ của)\s+", "", text)
-        bodies = _bodies_in(text)
+        text = re.sub(r"^(?:Giao|Đối với|Đề nghị|Yêu cầu|Trách nhiệm của|Nhiệm vụ của|[ỦU]y quyền(?: cho)?|Phân cấp(?: cho)?)\s+", "", text)
+        bodies = bodies_in(text)
         if bodies and bodies[0][0] == 0:
             names, end = _list_after(text, 0, bodies)
             # "5. Bộ trưởng Bộ Tài chính chủ trì:", "1. Sở Nội vụ (Cơ quan thường trực …):"
@@ -359,7 +290,7 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
             duty = re.fullmatch(r"(.+?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|thực hiện)\s*:?", text.strip())
             assigns = depth and _ASSIGNING.search(section_path[depth - 1]) and not re.search(r"[:;,(]", text)
             whole = duty.group(1) if duty else text.strip() if assigns else ""
-            if whole and len(whole.split()) <= 12 and not re.search(r"[:;]", whole):
+            if whole and len(whole.split()) <= 16 and not re.search(r"[:;]", whole):  # "Đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố"
                 return [normalise_body(whole)]
     return []
 

@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from ..records import Deadline, Facts, Passage
 from ..text.normalize import strip_markdown
+from .bodies import bodies_in
 from .deadlines import find_deadlines
-from .facts import _bodies_in, split_named_list
+from .facts import split_named_list
 
 _HEADER = re.compile(r"(?:cơ quan|đơn vị)\s+chủ trì.{0,80}?(?:cơ quan|đơn vị)\s+phối hợp", re.I | re.S)
 _LEAD_COLUMN = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?chủ trì", re.I)
@@ -43,7 +44,7 @@ def _body_cell(cell: str) -> list[str]:
         return []
     names = split_named_list(cell)
     for name in names:
-        bodies = _bodies_in(name)
+        bodies = bodies_in(name)
         if not bodies or bodies[0][0] != 0 or len(name.split()) > 14:
             return []
     return names
