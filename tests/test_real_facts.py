@@ -66,6 +66,13 @@ def test_lead_bodies_and_deadlines_on_the_round_3_report_files_tuned_on_in_round
     assert scores["deadlines"]["precision"] >= 0.95 and scores["deadlines"]["recall"] >= 0.95, scores
 
 
+def test_lead_bodies_on_round_4_files_not_tuned_on():
+    """81 passages of the 27 files no other set uses, labelled blind: lead 0.765 / 0.600 with round 3's
+    rules, 0.788 / 0.600 after round 4 (tuned on the other sets only). Floors a little under."""
+    scores = _scores("facts_report3.jsonl")
+    assert scores["lead"]["precision"] >= 0.72 and scores["lead"]["recall"] >= 0.55, scores
+
+
 def test_closings_quotas_and_legal_bases_charge_no_one():
     assert extract_facts("Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Gia Lai và các Bộ liên quan biết, thực hiện./.").lead == ()
     assert extract_facts("Cục Thuế trả lời để Công ty TNHH An Phát biết./.").lead == ()
