@@ -52,6 +52,10 @@ def test_question_intents_with_or_without_diacritics():
     assert question_intents("Lớp bồi dưỡng kéo dài bao lâu, học mấy buổi?") == {"how_many"}  # a comma after the phrase
     assert question_intents("bao lâu?") == {"how_many"} and question_intents("Bao lâu một lần?") == {"how_many"}
     assert question_intents("Đoàn thanh niên làm gì?") == set()  # "ai" inside a word is no who-question
+    # Who a thing is for is no lead body: "đối tượng / thành phần … gồm những ai" asks for people.
+    assert question_intents("Thành phần dự lớp tập huấn chuyển đổi số gồm những ai?") == set()
+    assert question_intents("doi tuong duoc cap the bao hiem la nhung ai") == set()
+    assert question_intents("Ai tổng hợp danh sách đối tượng?") == {"who"}
     # The facts decide who and when; words alone ("chịu trách nhiệm" in a topic) do not.
     assert intent_matches({"who"}, "Sở Nội vụ chủ trì, phối hợp với các sở", Facts(lead=("Sở Nội vụ",)))
     assert not intent_matches({"who"}, "dám nghĩ, dám làm, dám chịu trách nhiệm", Facts())

@@ -34,10 +34,15 @@ _IMPLEMENTING = re.compile(r"thuc hien|trien khai|can cu|cu the hoa|dua tren|qua
 QUANTITY = re.compile(r"\b\d+(?:,\d+)?\s+(?:đại biểu|người|đồng chí|ngày|buổi|lớp|cuộc|đơn vị|giờ)\b|\d+\s*%", re.I)
 
 
+# "Đối tượng học tập gồm những ai?", "thành phần tham dự là những ai?": asks for the people a thing is for,
+# who are no lead body.
+_AUDIENCE = re.compile(r"(?<!\w)(?:doi tuong|thanh phan)(?!\w).*(?:gom|la|co) nhung ai(?!\w)")
+
+
 def question_intents(query: str) -> set[str]:
     folded = fold_diacritics(query).lower()
     intents = set()
-    if _WHO.search(folded):
+    if _WHO.search(folded) and not _AUDIENCE.search(folded):
         intents.add("who")
     if _WHEN.search(folded):
         intents.add("when")
