@@ -38,6 +38,12 @@ def _hit(text: str, rank: int = 1, path: tuple[str, ...] = ("III. TỔ CHỨC TH
         ("Quyết định 45 ban hành ngày nào?", ("cited_date",)),
         ("Máy chiếu đặt ở đâu?", ("place",)),  # "máy" is no "mấy"
         ("Cách viết mục đích, yêu cầu của kế hoạch", ()),
+        ("Tờ báo hay đài truyền hình nào đưa tin về hội thi?", ()),  # no kind of body named before "nào"
+        ("Cơ quan thông tấn nào đưa tin về hội thi?", ("who",)),
+        ("Những chi bộ vùng cao biên giới nào được hỗ trợ kinh phí?", ("units",)),
+        ("Các tổ đảng phải nộp bản kiểm điểm trước ngày nào?", ("when",)),  # "… đơn vị trước ngày nào" asks a date
+        ("Mấy tờ trình của các xã thì ai tổng hợp?", ("who",)),  # "mấy … thì": the things asked about
+        ("Mỗi xã cử bao nhiêu đoàn viên, bao nhiêu hội viên?", ()),  # two counts: one would be half an answer
     ],
 )
 def test_what_a_question_asks(question, kinds):
@@ -126,3 +132,15 @@ def test_a_near_tie_that_answers_otherwise_gives_no_answer():
     assert extract_answer(question, [best, replace(rival, score=0.8)]).text == "Ban Tuyên giáo Huyện ủy"
     agreeing = replace(rival, facts=Facts(lead=("Ban Tuyên giáo Huyện ủy",)))
     assert extract_answer(question, [best, agreeing]).text == "Ban Tuyên giáo Huyện ủy"  # both say the same
+
+
+def test_a_body_whose_name_is_an_everyday_verb_is_named_only_by_its_name():
+    """"Ủy ban Kiểm tra": a question that says "kiểm tra" as a verb does not name it."""
+    hit = _hit("Ủy ban Kiểm tra Huyện ủy xây dựng kế hoạch kiểm tra việc học tập nghị quyết.", lead=("Ủy ban Kiểm tra Huyện ủy",))
+    assert extract_answer("Cơ quan nào lập kế hoạch kiểm tra việc học tập nghị quyết?", [hit]).text == "Ủy ban Kiểm tra Huyện ủy"
+    assert extract_answer("Ủy ban Kiểm tra lập kế hoạch kiểm tra đơn vị nào?", [hit]) is None
+
+
+def test_a_period_held_inside_a_more_precise_one_is_the_same_answer():
+    hit = _hit("Các chi bộ xây dựng kế hoạch kiểm tra vào quý IV hằng năm.", deadlines=(Deadline("hằng năm", recurring="yearly"), Deadline("quý IV hằng năm", recurring="yearly")))
+    assert extract_answer("Các chi bộ xây dựng kế hoạch kiểm tra khi nào?", [hit]).text == "quý IV hằng năm"

@@ -142,7 +142,15 @@ def _names(name: str, query: str) -> bool:
     words = set(syllables(name)) - _GENERIC
     if not words:
         return f" {loose(name)} " in f" {asked} "
+    distinctive = " ".join(loose(w) for w in syllables(name) if w in words)
+    if distinctive in _VERB_LIKE:  # "Ủy ban Kiểm tra" is named by its head too: "cơ quan nào tiến hành kiểm tra" names none
+        core = re.sub(r"\s+(?:Tỉnh|Thị|Huyện|Thành|Đảng) ủy.*$|\s+(?:tỉnh|thị xã|huyện|thành phố)$", "", name)
+        return f" {loose(core)} " in f" {asked} "
     return {loose(w) for w in words} <= set(asked.split())
+
+
+# Distinctive words of a body that are also everyday verbs ("Ban Tổ chức", "Ủy ban Kiểm tra").
+_VERB_LIKE = frozenset({"to chuc", "kiem tra", "chap hanh", "chi dao", "xay dung", "giam sat"})
 
 
 def _expanded(query: str) -> str:
@@ -164,6 +172,8 @@ def _deadline(hit: Hit, query: str, span: bool) -> str | None:
     asked = f" {loose(query)} "
     # A period the question itself states ("… hằng năm, khi nào …?") is not what it asks.
     deadlines = [d for d in dict.fromkeys(d.text for d in hit.facts.deadlines) if f" {loose(d)} " not in asked]
+    # "hằng năm" read inside "Quý IV hằng năm" is the same period, said less precisely.
+    deadlines = [d for d in deadlines if not any(d != other and loose(d) in loose(other) for other in deadlines)]
     if not deadlines:
         return None
     if len(deadlines) == 1:

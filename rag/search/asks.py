@@ -27,8 +27,9 @@ _RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|n
 _SENDING = phrases(r"gui|nop|bao cao|chuyen|trinh")  # a recipient is asked with a verb of sending before it
 _PLACE = phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
 _COORDINATING = phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
-_UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh)(?: [a-z]+){0,2} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
-_WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao")
+_UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh|dang bo|chi bo)(?: [a-z]+){0,4} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
+# "Cơ quan báo chí nào …", "đơn vị sự nghiệp nào …": a kind of body, then "nào".
+_WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao|(?:co quan|don vi|to chuc|bo phan|dang bo|chi bo)(?: (?!(?:truoc|sau|ngay|thang|nam|quy|khi|luc|den|vao|thoi|tu)(?!\w))[a-z]+){1,3} nao")
 _WHEN = phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
 _SPAN = phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
 _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
@@ -78,7 +79,13 @@ def question_asks(query: str) -> Asks:
     if _HOW_LONG.search(folded):
         kinds.append("how_many")
         unit = "duration"
-    elif (match := _HOW_MANY.search(folded)) and not _WHEN.search(folded) and not _is_machine(match, query):
+    elif (
+        (match := _HOW_MANY.search(folded))
+        and not _WHEN.search(folded)
+        and not _is_machine(match, query)
+        and not _is_topic(match, folded, kinds)
+        and len({m.group(1) for m in _HOW_MANY.finditer(folded)}) == 1  # "bao nhiêu tập thể, bao nhiêu cá nhân": two counts, one answer would be half
+    ):
         kinds.append("how_many")
         unit = match.group(1) or ""
     return Asks(tuple(kinds), unit=unit, span=bool(_SPAN.search(folded)), occasion="dip nao" in folded)
@@ -88,3 +95,9 @@ def _is_machine(match: re.Match[str], query: str) -> bool:
     """"máy chiếu" folds to "may chieu" like "mấy chiếc": in a question typed with diacritics only
     "mấy" asks how many."""
     return match.group(0).startswith("may") and has_diacritics(query) and "mấy" not in query.lower()
+
+
+def _is_topic(match: re.Match[str], folded: str, kinds: list[str]) -> bool:
+    """"Mấy bản cam kết … thì ai gom lại?": "mấy" before the "thì" of a who-question names the things the
+    question is about ("those few"), it does not ask how many."""
+    return match.group(0).startswith("may") and "who" in kinds and bool(re.search(r"(?<!\w)thi(?!\w)", folded[match.end() :]))
