@@ -158,8 +158,10 @@ class Citation:
         if self.issuer:
             text += f" của {self.issuer}"
         if self.title:
-            title = _shorten(self.title[:1].lower() + self.title[1:])
-            text += f" {title}" if title.startswith("về ") else f" về {title}"
+            # A title in capitals stays as written ("về BAN HÀNH QUY CHẾ …", not "về bAN HÀNH …").
+            capitals = self.title.upper() == self.title
+            title = _shorten(self.title if capitals else self.title[:1].lower() + self.title[1:])
+            text += f" {title}" if title.lower().startswith("về ") else f" về {title}"
         if self.section_number:
             text += f", mục {self.section_number}"
         return f"{text} ({self.file}, dòng {self.line_start}–{self.line_end})"

@@ -248,3 +248,14 @@ def test_an_hnsw_flat_file_of_an_earlier_version_still_loads(tmp_path):
     loaded = DenseIndex.load(tmp_path)
     assert loaded.describe()["faiss"] == "IndexHNSWFlat" and loaded.describe()["M"] == 8
     np.testing.assert_array_equal(loaded.vectors, vectors)
+
+
+def test_a_title_in_capitals_is_cited_as_written():
+    from rag.records import Citation
+
+    caps = Citation("qd.txt", "QUYẾT ĐỊNH", "143/2025/QĐ-UBND", "BAN HÀNH QUY CHẾ THƯ ĐIỆN TỬ", "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP", "2025-12-02", "", 1, 2)
+    assert "về BAN HÀNH QUY CHẾ THƯ ĐIỆN TỬ" in str(caps)
+    about = Citation("cv.txt", "CÔNG VĂN", "45/UBND", "VỀ VIỆC TRIỂN KHAI TIÊM CHỦNG", "UBND HUYỆN", "2022-01-02", "", 1, 2)
+    assert " của UBND HUYỆN VỀ VIỆC TRIỂN KHAI" in str(about) and "về VỀ" not in str(about)
+    plain = Citation("kh.txt", "KẾ HOẠCH", "45-KH/TU", "Học tập chuyên đề năm 2022", "Thị ủy", "2022-01-02", "", 1, 2)
+    assert "về học tập chuyên đề năm 2022" in str(plain)
