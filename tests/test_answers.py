@@ -44,6 +44,8 @@ def _hit(text: str, rank: int = 1, path: tuple[str, ...] = ("III. TỔ CHỨC TH
         ("Các tổ đảng phải nộp bản kiểm điểm trước ngày nào?", ("when",)),  # "… đơn vị trước ngày nào" asks a date
         ("Mấy tờ trình của các xã thì ai tổng hợp?", ("who",)),  # "mấy … thì": the things asked about
         ("Mỗi xã cử bao nhiêu đoàn viên, bao nhiêu hội viên?", ()),  # two counts: one would be half an answer
+        ("Hạn nộp bản thu hoạch là bao giờ?", ("when",)),
+        ("han gui danh sach du thi", ("when",)),
     ],
 )
 def test_what_a_question_asks(question, kinds):
@@ -144,3 +146,12 @@ def test_a_body_whose_name_is_an_everyday_verb_is_named_only_by_its_name():
 def test_a_period_held_inside_a_more_precise_one_is_the_same_answer():
     hit = _hit("Các chi bộ xây dựng kế hoạch kiểm tra vào quý IV hằng năm.", deadlines=(Deadline("hằng năm", recurring="yearly"), Deadline("quý IV hằng năm", recurring="yearly")))
     assert extract_answer("Các chi bộ xây dựng kế hoạch kiểm tra khi nào?", [hit]).text == "quý IV hằng năm"
+
+
+def test_of_several_recipients_the_one_whose_clause_is_the_questions():
+    text = ("Các chi bộ báo cáo kết quả học tập về Ban Tuyên giáo Huyện ủy trước ngày 30/6; "
+            "những vướng mắc phát sinh báo cáo về Thường trực Huyện ủy để chỉ đạo.")
+    hit = _hit(text)
+    assert extract_answer("Vướng mắc phát sinh thì các chi bộ báo cáo về đâu?", [hit]).text == "Thường trực Huyện ủy"
+    assert extract_answer("Kết quả học tập các chi bộ báo cáo về đâu?", [hit]).text == "Ban Tuyên giáo Huyện ủy"
+    assert extract_answer("Báo cáo về đâu?", [hit]) is None  # both clauses fit as well: no answer

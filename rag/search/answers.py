@@ -111,9 +111,9 @@ def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     if kind == "how_many":
         return _quantity(hit.passage.text, asks.unit)
     if kind == "place":
-        return _unique(_PLACE, hit.passage.text)
+        return _unique(_PLACE, hit.passage.text, query)
     if kind == "recipient":
-        return _unique(_RECIPIENT, hit.passage.text)
+        return _unique(_RECIPIENT, hit.passage.text, query)
     if kind in ("cited_issuer", "cited_date"):
         return _cited(hit, asks.document_keys, kind)
     return None
@@ -216,9 +216,24 @@ def _quantity(text: str, unit: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _unique(pattern: re.Pattern[str], text: str) -> str | None:
-    found = list(dict.fromkeys(" ".join(g for g in m.groups() if g).strip(" :") for m in pattern.finditer(strip_markdown(text))))
-    return found[0] if len(found) == 1 and found[0] else None
+def _unique(pattern: re.Pattern[str], text: str, query: str = "") -> str | None:
+    """The one value the pattern finds; of several, the one whose clause holds clearly more of the
+    question's words ("… báo cáo kết quả về Ban Tuyên giáo …; báo cáo những vấn đề phát sinh về
+    Thường trực Tỉnh ủy" for "vấn đề phát sinh thì báo cáo ai?"), as for deadlines."""
+    plain = strip_markdown(text)
+    found: dict[str, int] = {}
+    words = _topic_words(query) if query else set()
+    for m in pattern.finditer(plain):
+        value = " ".join(g for g in m.groups() if g).strip(" :")
+        if value:
+            clause = plain[max(plain.rfind(";", 0, m.start()), plain.rfind(".", 0, m.start())) + 1 : m.end()]
+            found[value] = max(found.get(value, 0), _overlap(words, clause))
+    if len(found) == 1:
+        return next(iter(found))
+    ranked = sorted(found.items(), key=lambda item: -item[1])
+    if len(ranked) >= 2 and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def _cited(hit: Hit, keys: tuple[str, ...], kind: str) -> str | None:

@@ -30,7 +30,7 @@ _COORDINATING = phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung a
 _UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh|dang bo|chi bo)(?: [a-z]+){0,4} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
 # "Cơ quan báo chí nào …", "đơn vị sự nghiệp nào …": a kind of body, then "nào".
 _WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao|(?:co quan|don vi|to chuc|bo phan|dang bo|chi bo)(?: (?!(?:truoc|sau|ngay|thang|nam|quy|khi|luc|den|vao|thoi|tu)(?!\w))[a-z]+){1,3} nao")
-_WHEN = phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)")
+_WHEN = phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)|han (?:gui|nop|bao cao|hoan thanh)")
 _SPAN = phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
 _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
 
