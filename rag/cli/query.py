@@ -52,10 +52,9 @@ def search(query: str, k: int, mode: str, as_json: bool, corpus: str, index_dir:
         click.echo("No passage matches. Try other words, fewer of them, or a wider filter.")
     for group in group_by_article(hits):
         # Clauses of one article are shown together under it, where its best clause ranks.
-        grouped = len(group.hits) > 1
-        if grouped:
-            click.echo(f"{group.article}  ({len(group.hits)} đoạn, {group.hits[0].citation.document_name})")
-        indent = "   " if grouped else ""
+        if group.shown_together:
+            click.echo(f"{group.article}  ({len(group.hits)} đoạn, {group.best.citation.document_name})")
+        indent = "   " if group.shown_together else ""
         for hit in group.hits:
             click.echo(f"{indent}{hit.rank}. [{hit.score:.3f}] {hit.citation}")
             click.echo(f"{indent}   {hit.text}")

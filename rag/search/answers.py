@@ -187,12 +187,19 @@ def _deadline(hit: Hit, query: str, span: bool) -> str | None:
         holding = [s for s in sentences if text in s]
         if holding:
             best[text] = max((_overlap(words, s), s) for s in holding)
-    ranked = sorted(best.items(), key=lambda item: -item[1][0])
-    if len(ranked) < 2 or ranked[0][1][0] <= ranked[1][1][0] or ranked[0][1][0] < 2:
+    winner = _clear_winner({text: overlap for text, (overlap, _) in best.items()})
+    if winner is None or len(best) < 2:
         return None
-    winner, (_, sentence) = ranked[0]
-    others = [d for d in deadlines if d != winner and d in sentence and d not in winner]
+    others = [d for d in deadlines if d != winner and d in best[winner][1] and d not in winner]
     return None if others else winner
+
+
+def _clear_winner(overlaps: dict[str, int]) -> str | None:
+    """The value whose sentence or clause holds at least two of the question's words and more than any other's."""
+    ranked = sorted(overlaps.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] <= ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _occasion(text: str) -> str | None:
@@ -228,12 +235,7 @@ def _unique(pattern: re.Pattern[str], text: str, query: str = "") -> str | None:
         if value:
             clause = plain[max(plain.rfind(";", 0, m.start()), plain.rfind(".", 0, m.start())) + 1 : m.end()]
             found[value] = max(found.get(value, 0), _overlap(words, clause))
-    if len(found) == 1:
-        return next(iter(found))
-    ranked = sorted(found.items(), key=lambda item: -item[1])
-    if len(ranked) >= 2 and ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
-        return ranked[0][0]
-    return None
+    return next(iter(found)) if len(found) == 1 else _clear_winner(found)
 
 
 def _cited(hit: Hit, keys: tuple[str, ...], kind: str) -> str | None:

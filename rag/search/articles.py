@@ -41,6 +41,11 @@ class ArticleGroup:
         match = ARTICLE.match(self.article)
         return match.group("number") if match else ""
 
+    @property
+    def shown_together(self) -> bool:
+        """Whether there is a group to show: two or more hits of one article."""
+        return bool(self.article) and len(self.hits) > 1
+
     def to_dict(self) -> dict[str, object]:
         """What a tool needs to show the grouping: the article and the ranks of its hits."""
         return {"doc": self.doc_id, "article": self.article, "ranks": [hit.rank for hit in self.hits]}

@@ -157,7 +157,7 @@ def render_group(group: ArticleGroup, terms: Terms) -> str:
     """The clauses of one article found together, under the article's title, where its best clause
     ranks; a hit alone in its article (or in none) is a plain card."""
     cards = "".join(render_card(h, terms) for h in group.hits)
-    if len(group.hits) < 2:
+    if not group.shown_together:
         return cards
     e = html.escape
     head = f'{e(strip_markdown(group.article))} <span class="count">· {len(group.hits)} đoạn · {e(group.best.citation.document_name)}</span>'
