@@ -187,6 +187,29 @@ def linked_url(tmp_path, tiny_corpus, fake_embedder) -> Iterator[str]:
     yield from serve_app(SearchIndex.build(tiny_corpus, tmp_path / "index", embedder=fake_embedder))
 
 
+@pytest.fixture
+def regulation_url(tmp_path, fake_embedder) -> Iterator[str]:
+    """A server over a real Quyết định with the Quy chế it issues (articles split into clauses) and a plan."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("ext_115_143_2025_qd_ubnd.txt", "ext_019_0130_kh_ubnd.txt"):
+        shutil.copy(ROOT / "tests" / "data" / "real" / name, corpus / name)
+    yield from serve_app(SearchIndex.build(corpus, tmp_path / "index", embedder=fake_embedder))
+
+
+def test_clauses_of_one_article_are_shown_under_its_title(browser, regulation_url):
+    context, page = open_page(browser, regulation_url)
+    search_for(page, "tạm khóa và khôi phục hộp thư điện tử công vụ")
+    group = page.locator("#results section.article-group").first
+    sync_api.expect(group).to_be_visible()
+    head = group.locator(".article-head").inner_text()
+    assert head.startswith("Điều 9.") and "đoạn" in head and "143/2025/QĐ-UBND" in head
+    assert group.locator("article.card").count() >= 2
+    assert page.locator(CARDS).count() == page.locator("#results article.card").count()  # grouping hides no card
+    screenshot(page, "article-groups.png", full_page=True)
+    context.close()
+
+
 def test_a_related_document_in_the_corpus_opens_in_the_same_view(browser, linked_url):
     context, page = open_page(browser, linked_url)
     search_for(page, "Chủ trì tổ chức hội nghị học tập chuyên đề cấp tỉnh")
