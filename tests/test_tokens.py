@@ -78,6 +78,17 @@ def test_questions_across_plans_and_about_implementation():
     assert "basis" in question_intents("Những văn bản nào cụ thể hóa Nghị quyết 36?")
 
 
+def test_questions_about_cited_documents():
+    from rag.search.intents import question_intents
+
+    assert "cites" in question_intents("Quyết định này căn cứ luật nào?")
+    assert "cites" in question_intents("QĐ 12 của UBND huyện nói về việc gì?")
+    assert "cites" in question_intents("cong van 15 do ai ban hanh")
+    assert "cites" in question_intents("KH của Sở Y tế làm theo KH năm 2025 nào của tỉnh?")
+    assert "cites" not in question_intents("Ai lo đôn đốc các xã làm theo kế hoạch năm 2025 của huyện?")
+    assert "cites" not in question_intents("Theo chỉ thị của UBND tỉnh, hạn nộp báo cáo là khi nào?")
+
+
 def test_state_documents_by_number_however_typed():
     from rag.text.doc_numbers import doc_number_keys
 

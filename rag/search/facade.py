@@ -27,7 +27,7 @@ from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
 from .duties import Duty, list_duties
 from .filters import SearchFilter
-from .intents import answers_basis, intent_matches, question_intents
+from .intents import answers_basis, frames_document, intent_matches, question_intents
 from .own_numbers import OwnNumbers, asked_article
 from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
 from .relations import Mention, RelationGraph, Relations
@@ -45,6 +45,9 @@ class SearchSettings:
     # dev2 and dev3 (summed MRR 2.758 → 2.783), then new_dev paraphrase MRR 0.222 → 0.359 (docs/quality.md).
     paraphrase_weight: float = 0.2
     diversity: float = 0.15  # penalty for a document's further passages, in questions across plans
+    # Taken from a plan's opening basis and closing ("Trên đây là Kế hoạch …") unless the question asks
+    # about the documents cited; swept 0–1 on six tune sets (bench/sweep.py, docs/quality.md).
+    frame_penalty: float = 0.3
     intent_boost: float = 0.1  # added when a passage answers the kind of question (who/when) asked
     candidates: int = 100  # per retriever, before fusion
 
@@ -330,6 +333,9 @@ class SearchIndex:
         if "basis" in intents:  # the plans that implement the document asked about: their basis first
             keys = set(doc_number_keys(analysis.original))
             fused = fused + 3 * s.intent_boost * np.array([answers_basis(keys, self.passages[i]) for i in ids], dtype=np.float32)
+        if s.frame_penalty and not intents & {"cites", "basis"}:
+            scale = float(fused.max() - fused.min()) if mode == "lexical" else 1.0
+            fused = fused - s.frame_penalty * scale * np.array([frames_document(self.passages[i]) for i in ids], dtype=np.float32)
         doc_of = [self._doc_of[i] for i in ids]
         if own:  # the document asked for comes first; the question's other words order its passages
             lift = float(fused.max() - fused.min()) + OWN_BOOST  # above every other passage, whatever the scale (raw BM25 in lexical mode)

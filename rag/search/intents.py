@@ -34,6 +34,14 @@ _IMPLEMENTING = re.compile(r"thuc hien|trien khai|can cu|cu the hoa|dua tren|qua
 QUANTITY = re.compile(r"\b\d+(?:,\d+)?\s+(?:đại biểu|người|đồng chí|ngày|buổi|lớp|cuộc|đơn vị|giờ)\b|\d+\s*%", re.I)
 
 
+# A question about the documents a plan rests on or names: what it implements, who issued a cited
+# document and when, what a numbered document is about. Only these want a plan's framing passages.
+_DOCUMENT_WORDS = r"ke hoach|kh|van ban|chi thi|ct|huong dan|hd|ket luan|kl|nghi quyet|nq|quyet dinh|qd|cong van|cv|quy dinh"
+_CITES = phrases(
+    r"can cu|dua (?:vao|tren)|ban hanh|cu the hoa|(?:noi|ve) (?:viec|noi dung|van de) gi|noi ve|"
+    rf"la cua (?:ai|co quan nao)|trich yeu|(?:{_DOCUMENT_WORDS})(?: \w+){{0,3}} (?:nao|so may|so bao nhieu)"
+)
+
 # "Đối tượng học tập gồm những ai?", "thành phần tham dự là những ai?": asks for the people a thing is for,
 # who are no lead body.
 _AUDIENCE = re.compile(r"(?<!\w)(?:doi tuong|thanh phan)(?!\w).*(?:gom|la|co) nhung ai(?!\w)")
@@ -50,6 +58,8 @@ def question_intents(query: str) -> set[str]:
         intents.add("how_many")
     if _ACROSS.search(folded):
         intents.add("across")
+    if _CITES.search(folded):
+        intents.add("cites")
     if _WHICH_DOCUMENTS.search(folded) and _IMPLEMENTING.search(folded) and doc_number_keys(query):
         intents.add("basis")  # "which plans implement Kết luận 01-KL/TW?"
     return intents
@@ -59,6 +69,13 @@ def answers_basis(query_keys: set[str], passage: Passage) -> bool:
     """An opening "Thực hiện …/Căn cứ …" paragraph that names a document the question names
     (``query_keys``: the question's ``doc_number_keys``)."""
     return passage.section_path == (PREAMBLE_TITLE,) and bool(query_keys & set(doc_number_keys(passage.text)))
+
+
+def frames_document(passage: Passage) -> bool:
+    """A plan's framing: its opening "Thực hiện …/Căn cứ …" paragraph or its closing "Trên đây là Kế
+    hoạch …". Both restate the plan's title and basis, so they match every question that names the plan,
+    yet they answer only questions about the documents cited (intent "cites")."""
+    return passage.section_path == (PREAMBLE_TITLE,) or passage.text.lstrip("*_ ").startswith("Trên đây là")
 
 
 def intent_matches(intents: set[str], text: str, facts: Facts) -> bool:
