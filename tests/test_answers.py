@@ -46,6 +46,13 @@ def _hit(text: str, rank: int = 1, path: tuple[str, ...] = ("III. TỔ CHỨC TH
         ("Mỗi xã cử bao nhiêu đoàn viên, bao nhiêu hội viên?", ()),  # two counts: one would be half an answer
         ("Hạn nộp bản thu hoạch là bao giờ?", ("when",)),
         ("han gui danh sach du thi", ("when",)),
+        ("Năm nào mỗi xã cũng phải chọn mấy mô hình tiêu biểu?", ("how_many",)),  # "năm nào … cũng": every year
+        ("Ai cũng phải nộp bản cam kết à?", ()),
+        ("Tổ công tác tổng hợp xong thì báo cáo ai?", ("recipient",)),
+        ("Kế hoạch của Huyện ủy thực hiện theo kế hoạch nào của Tỉnh ủy?", ("document",)),
+        ("Quy định về những điều cán bộ không được làm là QĐ số mấy?", ("document",)),
+        ("Những kế hoạch nào căn cứ Chỉ thị 12?", ()),  # asks for plans, not for what one cites
+        ("KH nào giao Hội Nông dân tuyên truyền?", ()),  # asks which plan, by what it says
     ],
 )
 def test_what_a_question_asks(question, kinds):
@@ -115,6 +122,24 @@ def test_a_cited_document_is_answered_from_how_the_plan_cites_it():
     assert extract_answer("Chỉ thị 12-CT/TU do ai ban hành?", [basis]).text == "Ban Thường vụ Tỉnh ủy"
     assert extract_answer("Chỉ thị 12 ban hành ngày nào?", [basis]).text == "08/03/2025"
     assert extract_answer("Chỉ thị 15-CT/TU do ai ban hành?", [basis]) is None  # another document
+
+
+def test_which_document_is_the_one_of_that_type_the_hit_cites():
+    plan = CitedDocument("Kế hoạch", "30-KH/TU", "2025-02-10", "Ban Thường vụ Tỉnh ủy", "Kế hoạch số 30-KH/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy")
+    rule = CitedDocument("Quy định", "08-QĐi/TW", None, None, "Quy định số 08-QĐi/TW")
+    law = CitedDocument("Quy định", "96-QĐ/TW", None, None, "Quy định số 96-QĐ/TW")
+    basis = _hit(
+        "Thực hiện Kế hoạch số 30-KH/TU, ngày 10/02/2025 của Ban Thường vụ Tỉnh ủy; Quy định số 08-QĐi/TW về trách nhiệm nêu gương; "
+        "Quy định số 96-QĐ/TW về lấy phiếu tín nhiệm, Ban Thường vụ Huyện ủy xây dựng kế hoạch.",
+        path=("Căn cứ ban hành",),
+        citations=(plan, rule, law),
+    )
+    assert extract_answer("Kế hoạch của Huyện ủy thực hiện theo kế hoạch nào của Tỉnh ủy?", [basis]).text == "Kế hoạch số 30-KH/TU"
+    assert extract_answer("Việc lấy phiếu tín nhiệm theo quy định nào?", [basis]).text == "Quy định số 96-QĐ/TW"
+    assert extract_answer("Kế hoạch này dẫn quy định nào?", [basis]) is None  # two, neither clearly asked
+    assert extract_answer("Kế hoạch 30 của Tỉnh ủy cụ thể hóa kế hoạch nào?", [basis]) is None  # the one it names is no answer
+    own = replace(basis, citation=replace(basis.citation, number="30-KH/TU"))
+    assert extract_answer("Kế hoạch của Huyện ủy thực hiện theo kế hoạch nào của Tỉnh ủy?", [own]) is None  # its own number
 
 
 def test_which_units_wants_a_list():

@@ -9,7 +9,9 @@ Staff copy what the answer box says, so a wrong answer is worse than none. Each 
 - how many → one number with the unit the question names; how long → one duration;
 - where → the place written in the hit ("tại …", "Địa điểm: …"); to whom → the recipient
   ("gửi về …");
-- about a document the question names → its issuer or date as a hit cites it.
+- about a document the question names → its issuer or date as a hit cites it;
+- which document a plan follows or names ("thực hiện theo KH nào?", "là QĐ số mấy?") → the one
+  document of that type the hit cites, not one the question names nor the hit's own.
 The hit is the best one (``depth`` 1): on the tuning set (tests/data/answers_dev.jsonl), half of
 the answers taken from a lower hit were wrong, against one in six from the first. A hit that does
 not share half of the question's own words gives nothing; nor does a who-question that names the
@@ -116,6 +118,8 @@ def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
         return _unique(_RECIPIENT, hit.passage.text, query)
     if kind in ("cited_issuer", "cited_date"):
         return _cited(hit, asks.document_keys, kind)
+    if kind == "document":
+        return _document(hit, asks, query)
     return None
 
 
@@ -246,6 +250,38 @@ def _cited(hit: Hit, keys: tuple[str, ...], kind: str) -> str | None:
             if value:
                 values.add(value if kind == "cited_issuer" else "/".join(reversed(value.split("-"))))
     return values.pop() if len(values) == 1 else None
+
+
+def _document(hit: Hit, asks: Asks, query: str) -> str | None:
+    """The one document of the type asked that the hit cites, other than those the question names
+    and the hit's own plan; of several, the one whose clause (the mention and its "về …") holds
+    clearly more of the question's words."""
+    named = set(asks.document_keys)
+    plain = strip_markdown(hit.passage.text)
+    words = _topic_words(query) - _DOCUMENT_WORDS  # "kế hoạch", "quy định": what is asked, not about what
+    found: dict[str, int] = {}
+    for cited in hit.facts.citations:
+        keys = set(doc_number_keys(f"{cited.doc_type} {cited.number}"))
+        if keys & named or asks.document_types and fold_diacritics(cited.doc_type).lower() not in asks.document_types:
+            continue
+        value = f"{cited.doc_type} số {cited.number}"
+        found[value] = max(found.get(value, 0), _overlap(words, _mention_clause(plain, cited.text)))
+    own = hit.citation.number
+    found = {value: overlap for value, overlap in found.items() if not own or not value.endswith(f" {own}")}
+    return next(iter(found)) if len(found) == 1 else _clear_winner(found)
+
+
+_DOCUMENT_WORDS = frozenset("ke hoach quy dinh quyet nghi huong dan cong van chi thi ket luan thong bao van ban so".split())
+
+
+def _mention_clause(text: str, mention: str) -> str:
+    """A cited document's mention with what follows it up to the clause's end: "Quy định số 41-QĐ/TW
+    … về miễn nhiệm, từ chức …"."""
+    start = text.find(mention) if mention else -1
+    if start < 0:
+        return mention
+    end = re.compile(r"[;.)]").search(text, start + len(mention))
+    return text[start : end.start() if end else len(text)]
 
 
 def _topic_words(query: str) -> set[str]:

@@ -23,7 +23,7 @@ _CITED_DATE = phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|t
 # not who is directed, so no short answer is given (the subject's own name would be wrong).
 _DIRECTED = phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
 # Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
-_RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)")
+_RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)|(?:bao cao|trinh) (?:ai|co quan nao|cap nao)")
 _SENDING = phrases(r"gui|nop|bao cao|chuyen|trinh")  # a recipient is asked with a verb of sending before it
 _PLACE = phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
 _COORDINATING = phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
@@ -34,6 +34,20 @@ _WHEN = phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi h
 _SPAN = phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
 _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
 
+# Which document a plan rests on or names: "thực hiện theo KH nào của BTV Tỉnh ủy?", "là QĐ số mấy?",
+# "dẫn NQ nào?". A word of citing before the type, or "số mấy" after it; "Những KH nào …" asks for plans.
+_DOCUMENT_TYPES = {
+    "van ban": (), "ke hoach": ("ke hoach",), "kh": ("ke hoach",), "quy dinh": ("quy dinh",), "qd": ("quy dinh", "quyet dinh"),
+    "qdi": ("quy dinh",), "quyet dinh": ("quyet dinh",), "nghi quyet": ("nghi quyet",), "nq": ("nghi quyet",),
+    "huong dan": ("huong dan",), "hd": ("huong dan",), "cong van": ("cong van",), "cv": ("cong van",),
+    "chi thi": ("chi thi",), "ct": ("chi thi",), "ket luan": ("ket luan",), "kl": ("ket luan",),
+    "thong bao": ("thong bao",), "tb": ("thong bao",),
+}  # fmt: skip
+_TYPE = "|".join(sorted(_DOCUMENT_TYPES, key=len, reverse=True))
+_WHICH_DOCUMENT = re.compile(rf"(?<!\w)({_TYPE})(?: (?!nao\b)[a-z0-9]+){{0,3}} (?:nao|so may|so bao nhieu)(?!\w)")
+_CITING = phrases(r"theo|can cu|dua (?:tren|vao)|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
+_PLURAL_BEFORE = re.compile(r"(?:nhung|cac) $")
+
 _HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
 
 
@@ -41,18 +55,23 @@ _HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
 class Asks:
     """The kinds of answer a question asks for (usually one) and what qualifies them."""
 
-    kinds: tuple[str, ...]  # of: who, coordinating, units, when, how_many, place, recipient, cited_issuer, cited_date
+    kinds: tuple[str, ...]  # of: who, coordinating, units, when, how_many, place, recipient, cited_issuer, cited_date, document
     unit: str = ""  # "đại biểu" in "bao nhiêu đại biểu", folded ("dai bieu"); "duration" for "bao lâu"
     span: bool = False  # a start and an end ("từ khi nào đến khi nào")
     occasion: bool = False  # "vào dịp nào": an occasion, not a date
-    document_keys: tuple[str, ...] = ()  # the numbers of the document a cited_* question names
+    document_keys: tuple[str, ...] = ()  # the numbers of the documents the question names
+    document_types: tuple[str, ...] = ()  # folded types a "document" question asks for ("ke hoach"); () any
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
 
 
+# "năm nào … cũng", "ai cũng": every year, everyone — no question about a time or a person.
+_EVERY = re.compile(r"(?<!\w)(?:(?:nam|thang|ngay|tuan|quy|luc|khi|dot) nao(?=(?: [a-z0-9]+){0,6} cung(?!\w))|ai(?= cung(?!\w)))")
+
+
 def question_asks(query: str) -> Asks:
-    folded = re.sub(r"\s+", " ", fold_diacritics(query).lower())
+    folded = _EVERY.sub("moi", re.sub(r"\s+", " ", fold_diacritics(query).lower()))
     keys = tuple(doc_number_keys(query))
     kinds: list[str] = []
     if keys and _CITED_ISSUER.search(folded):
@@ -61,9 +80,11 @@ def question_asks(query: str) -> Asks:
         kinds.append("cited_date")
     if kinds:
         return Asks(tuple(kinds), document_keys=keys)
+    if (asked := _asked_document(folded)) is not None:
+        return Asks(("document",), document_keys=keys, document_types=asked)
     if _DIRECTED.search(folded):
         return Asks(())
-    if (to := _RECIPIENT.search(folded)) and _SENDING.search(folded[: to.start()]):
+    if (to := _RECIPIENT.search(folded)) and _SENDING.search(folded[: to.end()]):
         kinds.append("recipient")
     elif _PLACE.search(folded):
         kinds.append("place")
@@ -89,6 +110,17 @@ def question_asks(query: str) -> Asks:
         kinds.append("how_many")
         unit = match.group(1) or ""
     return Asks(tuple(kinds), unit=unit, span=bool(_SPAN.search(folded)), occasion="dip nao" in folded)
+
+
+def _asked_document(folded: str) -> tuple[str, ...] | None:
+    """The types of document the question asks for, when it asks which document is cited or followed."""
+    for match in _WHICH_DOCUMENT.finditer(folded):
+        before = folded[: match.start()]
+        if _PLURAL_BEFORE.search(before):
+            continue
+        if match.group(0).endswith(("so may", "so bao nhieu")) or _CITING.search(before):
+            return _DOCUMENT_TYPES[match.group(1)]
+    return None
 
 
 def _is_machine(match: re.Match[str], query: str) -> bool:
