@@ -16,12 +16,18 @@ from ..text.normalize import strip_markdown
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+_HOUR = r"\d{1,2}\s*giờ(?:\s*\d{1,2}\s*phút)?,?"
 _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
+    # "trước ngày 30/6/2026", "chậm nhất là ngày 15 tháng 4 năm 2026", "trước 17 giờ ngày 28/10/2026".
+    ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:{_HOUR}\s+)?(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
+    # A date given as the time of the work: "Thời gian: dự kiến ngày 15/10/2026", "Thời gian tổ chức: ngày 05/3/2026".
+    ("labelled", re.compile(rf"Thời (?:gian|hạn)(?:\s+[a-zđà-ỹ]+){{0,3}}\s*:\s*(?:dự kiến\s+)?(?:vào\s+)?(?:{_HOUR}\s+)?(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})")),
     # A day of the plan's year, or of every year: "báo cáo kết quả trước ngày 20/11 về Sở …".
     ("due_day", re.compile(r"(?:trước|chậm nhất(?: là)?)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*[/-]\s*\d)", re.I)),
     # A span of months the work runs: "từ tháng 01 năm 1981 đến tháng 12 năm 1982", "từ tháng 3/2026 đến hết tháng 6/2026".
     ("span", re.compile(r"\btừ\s+tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})\s*(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
+    # … within one year: "từ tháng 7 đến tháng 9/2026".
+    ("span_in_year", re.compile(r"\btừ\s+tháng\s+(\d{1,2})\s*(?:đến|tới)\s+(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:/|năm\s+)\s*(\d{4})", re.I)),
     # The same month of every year: "Tháng 11 hằng năm, Trung tâm báo cáo …".
     ("month_yearly", re.compile(r"\btháng\s+\d{1,2}\s+(?:hằng|hàng)\s+năm\b", re.I)),
     # A due time given as another plan's schedule: "Thời hạn ban hành: Theo tiến độ được giao của Luật …".
@@ -36,7 +42,7 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A day of each period: "trước ngày 20 hằng tháng", "trước ngày 15 tháng 12 hằng năm".
     ("recurring_due", re.compile(r"(?:trước|chậm nhất(?: là)?|vào)\s+ngày\s+\d{1,2}(?:\s*(?:/|tháng)\s*\d{1,2})?\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
     # A time counted from an event: "trong 24-48 giờ sau khi nước rút", "trong thời hạn 05 ngày kể từ ngày nhận".
-    ("relative", re.compile(r"\btrong(?: vòng| thời hạn)?\s+\d{1,3}(?:\s*-\s*\d{1,3})?\s+(?:giờ|ngày(?: làm việc)?)\s+(?:sau khi|kể từ)\s+[^;.,()]{1,60}", re.I)),
+    ("relative", re.compile(r"\b(?:trong(?: vòng| thời hạn)?|chậm nhất(?: là)?|không quá)\s+\d{1,3}(?:\s*-\s*\d{1,3})?\s+(?:giờ|ngày(?: làm việc)?)\s+(?:sau khi|kể từ)\s+[^;.,()]{1,60}", re.I)),
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b", re.I)),
     # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
     # … or the cell of a task table's time column: "Sở Tài chính | Cơ quan liên quan | Thường xuyên".
@@ -80,7 +86,9 @@ def find_deadlines(text: str, *, plan_year: int | None = None) -> list[Deadline]
 
 def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None) -> Deadline | None:
     words = match.group(0).strip(" |")  # a table cell keeps no pipe
-    if kind == "due":
+    if kind == "labelled":  # the date, not its label
+        words = words.split(":", 1)[1].strip()
+    if kind in ("due", "labelled"):
         day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:6]))
         end = iso_date(day, month, year)
         flag = ""
@@ -110,6 +118,9 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
     if kind == "span":
         first, last = (int(match.group(1)), int(match.group(2))), (int(match.group(3)), int(match.group(4)))
         return Deadline(words, iso_date(1, first[0], first[1]), iso_date(None, last[0], last[1]))
+    if kind == "span_in_year":
+        first, last, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        return Deadline(words, iso_date(1, first, year), iso_date(None, last, year)) if first <= last else None
     if kind == "month_yearly":
         return Deadline(words, None, None, "yearly")
     if kind == "schedule":
