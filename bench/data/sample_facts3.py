@@ -36,23 +36,28 @@ def has_word(text: str) -> bool:
     return WORD_RE.search(unicodedata.normalize("NFC", text).lower()) is not None
 
 
+def draw(file: str, text: str, rng: random.Random, with_word: int = 2, without_word: int = 1) -> None:
+    """Print ``with_word`` passages of one file that hold an assignment or time word and
+    ``without_word`` that hold none, drawn with ``rng`` (the same calls, in the same order, for each file)."""
+    passages = list(parse_document(file, text).passages)
+    worded = [p for p in passages if has_word(p.text)]
+    plain = [p for p in passages if not has_word(p.text)]
+    picked = rng.sample(worded, min(with_word, len(worded))) + rng.sample(plain, min(without_word, len(plain)))
+    print(f"##### {file}: {len(passages)} passages, {len(worded)} with a word, {len(plain)} without")
+    for p in sorted(picked, key=lambda p: (p.line_start, p.line_end)):
+        print(json.dumps({"file": file, "line_start": p.line_start, "line_end": p.line_end,
+                          "text_head": p.text[:80], "word": has_word(p.text)}, ensure_ascii=False))
+        print("PATH:", " › ".join(p.section_path))
+        print("TEXT:", p.text)
+        print()
+
+
 def main() -> int:
     corpus = Path(sys.argv[1])
     rng = random.Random(3003)
     for name in sorted(FILES):
         file = name + ".txt"
-        doc = parse_document(file, (corpus / file).read_text(encoding="utf-8"))
-        passages = list(doc.passages)
-        with_word = [p for p in passages if has_word(p.text)]
-        without = [p for p in passages if not has_word(p.text)]
-        picked = rng.sample(with_word, min(2, len(with_word))) + rng.sample(without, min(1, len(without)))
-        print(f"##### {file}: {len(passages)} passages, {len(with_word)} with a word, {len(without)} without")
-        for p in sorted(picked, key=lambda p: (p.line_start, p.line_end)):
-            print(json.dumps({"file": file, "line_start": p.line_start, "line_end": p.line_end,
-                              "text_head": p.text[:80], "word": has_word(p.text)}, ensure_ascii=False))
-            print("PATH:", " › ".join(p.section_path))
-            print("TEXT:", p.text)
-            print()
+        draw(file, (corpus / file).read_text(encoding="utf-8"), rng)
     return 0
 
 

@@ -9,15 +9,13 @@ section path and text of each drawn passage for labelling (it never looks at the
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.data.sample_facts3 import has_word  # noqa: E402
-from rag.structure.passages import parse_document  # noqa: E402
+from bench.data.sample_facts3 import draw  # noqa: E402
 
 SEED = 4004
 WITH_WORD = 4
@@ -28,18 +26,7 @@ def main() -> int:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "tests/data/written"
     rng = random.Random(SEED)
     for path in sorted(folder.glob("w*.txt")):
-        doc = parse_document(path.name, path.read_text(encoding="utf-8"))
-        passages = list(doc.passages)
-        with_word = [p for p in passages if has_word(p.text)]
-        without = [p for p in passages if not has_word(p.text)]
-        picked = rng.sample(with_word, min(WITH_WORD, len(with_word))) + rng.sample(without, min(WITHOUT_WORD, len(without)))
-        print(f"##### {path.name}: {len(passages)} passages, {len(with_word)} with a word, {len(without)} without")
-        for p in sorted(picked, key=lambda p: (p.line_start, p.line_end)):
-            print(json.dumps({"file": path.name, "line_start": p.line_start, "line_end": p.line_end,
-                              "text_head": p.text[:80], "word": has_word(p.text)}, ensure_ascii=False))
-            print("PATH:", " › ".join(p.section_path))
-            print("TEXT:", p.text)
-            print()
+        draw(path.name, path.read_text(encoding="utf-8"), rng, WITH_WORD, WITHOUT_WORD)
     return 0
 
 
