@@ -1,5 +1,6 @@
 """The web app end to end: the real index (``corpus_index`` from conftest, built once), the real
-server on a free local port, Debian's chromium through Playwright, the JSON route and gradio_client."""
+server on a free local port, Debian's chromium through Playwright (the JSON route and gradio_client:
+tests/test_app_api.py)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,10 @@ import csv
 import shutil
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from playwright import sync_api
 
 from rag import SearchIndex
-from rag.text.normalize import loose
-from rag.ui import filters
 
 from .app_browser import CARDS, QUERY, ROOT, choose, open_page, screenshot, search_for, serve_app
 from .app_samples import BODY, NEW_DOC, NEW_NAME
@@ -353,58 +351,3 @@ def test_upload_of_several_files_lists_what_was_taken_and_what_was_refused(brows
     screenshot(page, "upload-several.png")
     assert (copied_seeds / good.name).exists() and not (copied_seeds / empty.name).exists()
     context.close()
-
-
-# --- JSON route and gradio_client -----------------------------------------------------------------
-
-
-def test_json_endpoint(base_url):
-    response = httpx.get(base_url + "/api/search", params={"q": QUERY, "k": 3}, timeout=30)
-    assert response.status_code == 200
-    body = response.json()
-    assert body["query"] == QUERY
-    assert len(body["results"]) == 3
-    for result in body["results"]:
-        assert result["doc"].endswith(".txt") and result["text"]
-        assert result["section"] and result["citation_text"]
-    assert body["answer"]["text"] and body["answer"]["parts"][0]["rank"] == 1
-
-
-def test_json_endpoint_filters(base_url):
-    response = httpx.get(base_url + "/api/search", params={"q": "tổ chức hội nghị", "k": 5, "body": BODY}, timeout=30)
-    assert response.status_code == 200
-    body = response.json()
-    assert body["filters"] == {"body": BODY} and body["results"]
-    for result in body["results"]:
-        names = result["facts"]["lead"] + result["facts"]["coordinating"]
-        assert any(loose(BODY) in loose(name) for name in names)
-    params = {"q": "báo cáo kết quả", "k": 5, "year": "2022", "due_from": "Q1 2022", "due_to": "Q1 2022"}
-    results = httpx.get(base_url + "/api/search", params=params, timeout=30).json()["results"]
-    assert results and all(any("2022-01-01" <= (d["end"] or "") <= "2022-03-31" for d in r["facts"]["deadlines"]) for r in results)
-
-
-@pytest.mark.parametrize(
-    "params",
-    [
-        {"q": ""},
-        {"q": "   "},
-        {"q": "hội nghị", "k": "abc"},
-        {"q": "hội nghị", "k": "0"},
-        {"q": "hội nghị", "doc": "nope.txt"},
-        {"q": "hội nghị", "year": "năm ngoái"},
-        {"q": "hội nghị", "due_from": "sớm"},
-    ],
-)
-def test_json_endpoint_errors_are_json_400(base_url, params):
-    response = httpx.get(base_url + "/api/search", params=params, timeout=30)
-    assert response.status_code == 400
-    assert response.json()["error"]
-
-
-def test_gradio_client_calls_the_search_function(base_url):
-    from gradio_client import Client
-
-    client = Client(base_url + "/", verbose=False)
-    page_html = client.predict(QUERY, 3, filters.ALL, api_name="/search")
-    assert page_html.count('<article class="card"') == 3
-    assert "<mark>" in page_html
