@@ -29,6 +29,7 @@ from ..text.normalize import fold_diacritics, loose, strip_markdown
 from ..text.query import ABBREVIATIONS
 from ..text.tokens import QUESTION_WORDS, syllables
 from .asks import Asks, question_asks
+from .intents import DOCUMENT_TYPES
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def _document(hit: Hit, asks: Asks, query: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else _clear_winner(found)
 
 
-_DOCUMENT_WORDS = frozenset("ke hoach quy dinh quyet nghi huong dan cong van chi thi ket luan thong bao van ban so".split())
+_DOCUMENT_WORDS = frozenset(w for name in DOCUMENT_TYPES for w in name.split()) | {"so"}
 
 
 def _mention_clause(text: str, mention: str) -> str:

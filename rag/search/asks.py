@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics, has_diacritics
-from .intents import phrases
+from .intents import DOCUMENT_TYPE, DOCUMENT_TYPES, phrases
 
 # Issuer or date of a document the question names by number ("KL 01 do ai ban hành?").
 _CITED_ISSUER = phrases(r"(?:do )?(?:ai|co quan nao|cap nao|noi nao) (?:ban hanh|ky|phat hanh)|ban hanh boi (?:ai|co quan nao)|cua (?:ai|co quan nao)")
@@ -36,15 +36,7 @@ _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)
 
 # Which document a plan rests on or names: "thực hiện theo KH nào của BTV Tỉnh ủy?", "là QĐ số mấy?",
 # "dẫn NQ nào?". A word of citing before the type, or "số mấy" after it; "Những KH nào …" asks for plans.
-_DOCUMENT_TYPES = {
-    "van ban": (), "ke hoach": ("ke hoach",), "kh": ("ke hoach",), "quy dinh": ("quy dinh",), "qd": ("quy dinh", "quyet dinh"),
-    "qdi": ("quy dinh",), "quyet dinh": ("quyet dinh",), "nghi quyet": ("nghi quyet",), "nq": ("nghi quyet",),
-    "huong dan": ("huong dan",), "hd": ("huong dan",), "cong van": ("cong van",), "cv": ("cong van",),
-    "chi thi": ("chi thi",), "ct": ("chi thi",), "ket luan": ("ket luan",), "kl": ("ket luan",),
-    "thong bao": ("thong bao",), "tb": ("thong bao",),
-}  # fmt: skip
-_TYPE = "|".join(sorted(_DOCUMENT_TYPES, key=len, reverse=True))
-_WHICH_DOCUMENT = re.compile(rf"(?<!\w)({_TYPE})(?: (?!nao\b)[a-z0-9]+){{0,3}} (?:nao|so may|so bao nhieu)(?!\w)")
+_WHICH_DOCUMENT = re.compile(rf"(?<!\w)({DOCUMENT_TYPE})(?: (?!nao\b)[a-z0-9]+){{0,3}} (?:nao|so may|so bao nhieu)(?!\w)")
 _CITING = phrases(r"theo|can cu|dua (?:tren|vao)|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
 _PLURAL_BEFORE = re.compile(r"(?:nhung|cac) $")
 
@@ -119,7 +111,7 @@ def _asked_document(folded: str) -> tuple[str, ...] | None:
         if _PLURAL_BEFORE.search(before):
             continue
         if match.group(0).endswith(("so may", "so bao nhieu")) or _CITING.search(before):
-            return _DOCUMENT_TYPES[match.group(1)]
+            return DOCUMENT_TYPES[match.group(1)]
     return None
 
 

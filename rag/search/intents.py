@@ -36,10 +36,18 @@ QUANTITY = re.compile(r"\b\d+(?:,\d+)?\s+(?:đại biểu|người|đồng chí|
 
 # A question about the documents a plan rests on or names: what it implements, who issued a cited
 # document and when, what a numbered document is about. Only these want a plan's framing passages.
-_DOCUMENT_WORDS = r"ke hoach|kh|van ban|chi thi|ct|huong dan|hd|ket luan|kl|nghi quyet|nq|quyet dinh|qd|cong van|cv|quy dinh"
+# Words for a kind of document as a question types them (folded), each with the types it may mean.
+DOCUMENT_TYPES = {
+    "van ban": (), "ke hoach": ("ke hoach",), "kh": ("ke hoach",), "quy dinh": ("quy dinh",), "qd": ("quy dinh", "quyet dinh"),
+    "qdi": ("quy dinh",), "quyet dinh": ("quyet dinh",), "nghi quyet": ("nghi quyet",), "nq": ("nghi quyet",),
+    "huong dan": ("huong dan",), "hd": ("huong dan",), "cong van": ("cong van",), "cv": ("cong van",),
+    "chi thi": ("chi thi",), "ct": ("chi thi",), "ket luan": ("ket luan",), "kl": ("ket luan",),
+    "thong bao": ("thong bao",), "tb": ("thong bao",),
+}  # fmt: skip
+DOCUMENT_TYPE = "|".join(sorted(DOCUMENT_TYPES, key=len, reverse=True))  # longest first: "qdi" before "qd"
 _CITES = phrases(
     r"can cu|dua (?:vao|tren)|ban hanh|cu the hoa|(?:noi|ve) (?:viec|noi dung|van de) gi|noi ve|"
-    rf"la cua (?:ai|co quan nao)|trich yeu|(?:{_DOCUMENT_WORDS})(?: \w+){{0,3}} (?:nao|so may|so bao nhieu)"
+    rf"la cua (?:ai|co quan nao)|trich yeu|(?:{DOCUMENT_TYPE})(?: \w+){{0,3}} (?:nao|so may|so bao nhieu)"
 )
 
 # "Đối tượng học tập gồm những ai?", "thành phần tham dự là những ai?": asks for the people a thing is for,
@@ -74,7 +82,8 @@ def answers_basis(query_keys: set[str], passage: Passage) -> bool:
 def frames_document(passage: Passage) -> bool:
     """A plan's framing: its opening "Thực hiện …/Căn cứ …" paragraph or its closing "Trên đây là Kế
     hoạch …". Both restate the plan's title and basis, so they match every question that names the plan,
-    yet they answer only questions about the documents cited (intent "cites")."""
+    yet they answer only questions about the documents cited (intent "cites"). Narrower than
+    ``structure.facts.is_closing``: "nếu có khó khăn, vướng mắc … phản ánh về X" answers "báo về đâu?"."""
     return passage.section_path == (PREAMBLE_TITLE,) or passage.text.lstrip("*_ ").startswith("Trên đây là")
 
 
