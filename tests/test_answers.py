@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from rag.records import Citation, CitedDocument, Deadline, Facts, Hit, Passage
-from rag.search.answers import extract_answer
+from rag.search.answers import extract_answer, gives_document_answer
 from rag.search.asks import question_asks
 
 
@@ -180,3 +180,26 @@ def test_of_several_recipients_the_one_whose_clause_is_the_questions():
     assert extract_answer("Vướng mắc phát sinh thì các chi bộ báo cáo về đâu?", [hit]).text == "Thường trực Huyện ủy"
     assert extract_answer("Kết quả học tập các chi bộ báo cáo về đâu?", [hit]).text == "Ban Tuyên giáo Huyện ủy"
     assert extract_answer("Báo cáo về đâu?", [hit]) is None  # both clauses fit as well: no answer
+
+
+def test_a_passage_gives_a_document_answer_when_it_cites_one_document_of_the_type_asked():
+    asks = question_asks("Kế hoạch hội thi của Huyện ủy thực hiện theo hướng dẫn nào của Ban Tuyên giáo?")
+    one = CitedDocument("Hướng dẫn", "15-HD/BTGTU", "2023-03-02", "Ban Tuyên giáo Tỉnh ủy", "Hướng dẫn số 15-HD/BTGTU")
+    other = CitedDocument("Hướng dẫn", "09-HD/BTGTW", None, None, "Hướng dẫn số 09-HD/BTGTW")
+    plan = CitedDocument("Kế hoạch", "30-KH/TU", None, None, "Kế hoạch số 30-KH/TU")
+    text = "Thực hiện Hướng dẫn số 15-HD/BTGTU ngày 02/3/2023 của Ban Tuyên giáo Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành kế hoạch."
+    question = "Kế hoạch hội thi của Huyện ủy thực hiện theo hướng dẫn nào của Ban Tuyên giáo?"
+    assert gives_document_answer(asks, question, _hit(text, citations=(one, plan)))
+    assert not gives_document_answer(asks, question, _hit("Thực hiện Kế hoạch số 30-KH/TU.", citations=(plan,)))
+    # Two guidance documents and nothing in the question to choose between them: no answer, no lift.
+    assert not gives_document_answer(asks, question, _hit("Hướng dẫn số 15-HD/BTGTU, Hướng dẫn số 09-HD/BTGTW.", citations=(one, other)))
+    assert not gives_document_answer(question_asks("Ai chủ trì hội thi?"), "Ai chủ trì hội thi?", _hit(text, citations=(one,)))
+
+
+def test_which_document_questions_rank_passages_that_cite_one_first(corpus_index):
+    question = "Kế hoạch học tập Bác Hồ của Đảng ủy Khối cơ quan và doanh nghiệp tỉnh làm theo kế hoạch nào của Thường vụ Tỉnh ủy?"
+    asks = question_asks(question)
+    hits = corpus_index.search(question, k=3)
+    assert hits[0].doc_id.startswith("001_") and "49-KH/TU" in hits[0].passage.text
+    # The runner-up is another plan's basis that cites a Kế hoạch, not the first plan's closing words.
+    assert gives_document_answer(asks, question, hits[1])

@@ -299,3 +299,14 @@ def _on_topic(topic: set[str], hit: Hit, share: float = 0.5) -> bool:
     passage = hit.passage
     found = {fold_diacritics(w) for w in syllables(" ".join((passage.text, passage.context, *passage.section_path)))}
     return len(topic & found) >= share * len(topic)
+
+
+# Questions about documents: whether a passage can answer one is cheap to tell and rare among its neighbours.
+DOCUMENT_KINDS = frozenset({"document", "cited_issuer", "cited_date"})
+
+
+def gives_document_answer(asks: Asks, query: str, hit: Hit) -> bool:
+    """Whether the hit yields the answer to a question about a document (which one, who issued it,
+    when): the one cited document of the type asked, or the cited document's issuer or date."""
+    kinds = [kind for kind in asks.kinds if kind in DOCUMENT_KINDS]
+    return bool(kinds) and all(_answer_part(kind, asks, query, hit) for kind in kinds)

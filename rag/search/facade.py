@@ -21,7 +21,8 @@ from ..store.folder import update_lock
 from ..text.accents import AccentRestorer
 from ..text.doc_numbers import doc_number_keys
 from ..text.query import LexicalTerms, QueryAnalysis, analyse, lexical_terms
-from .answers import Answer, extract_answer
+from .answers import DOCUMENT_KINDS, Answer, extract_answer, gives_document_answer
+from .asks import Asks, question_asks
 from .backend import Backend, Candidates, LocalBackend, QueryVector, embedded_once
 from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
@@ -330,6 +331,9 @@ class SearchIndex:
             fused = fused + s.intent_boost * np.array(
                 [intent_matches(intents, self.passages[i].text, self.facts[i]) for i in ids], dtype=np.float32
             )
+        asks = question_asks(analysis.original)
+        if s.intent_boost and DOCUMENT_KINDS & set(asks.kinds):  # "thực hiện theo KH nào?": passages that cite one
+            fused = fused + s.intent_boost * np.array([self._gives_document_answer(asks, analysis.original, i) for i in ids], dtype=np.float32)
         if "basis" in intents:  # the plans that implement the document asked about: their basis first
             keys = set(doc_number_keys(analysis.original))
             fused = fused + 3 * s.intent_boost * np.array([answers_basis(keys, self.passages[i]) for i in ids], dtype=np.float32)
@@ -350,6 +354,10 @@ class SearchIndex:
             Hit(rank, score, self.passages[ids[j]], self.citation(self.passages[ids[j]]), float(lex[j]), float(dense[j]), self.facts[ids[j]])
             for rank, (j, score) in enumerate(ranked, 1)
         ]
+
+    def _gives_document_answer(self, asks: Asks, query: str, i: int) -> bool:
+        passage = self.passages[i]
+        return gives_document_answer(asks, query, Hit(0, 0.0, passage, self.citation(passage), facts=self.facts[i]))
 
     def _in_article(self, i: int, article: str, docs: list[str]) -> bool:
         passage = self.passages[i]
