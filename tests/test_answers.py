@@ -203,3 +203,20 @@ def test_which_document_questions_rank_passages_that_cite_one_first(corpus_index
     assert hits[0].doc_id.startswith("001_") and "49-KH/TU" in hits[0].passage.text
     # The runner-up is another plan's basis that cites a Kế hoạch, not the first plan's closing words.
     assert gives_document_answer(asks, question, hits[1])
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Kế hoạch kiểm tra của Huyện ủy gắn với kết luận nào của Ban Thường vụ Tỉnh ủy?", "Kết luận số 07-KL/TU"),
+        ("Kế hoạch kiểm tra của Huyện ủy gắn với kết luận nào của Bộ Chính trị?", "Kết luận số 21-KL/TW"),
+        ("Kế hoạch kiểm tra của Huyện ủy gắn với kết luận nào của BCT?", "Kết luận số 21-KL/TW"),
+        ("Kế hoạch kiểm tra của Huyện ủy gắn với kết luận nào?", None),  # two, and nothing to choose between them
+    ],
+)
+def test_which_document_of_the_issuer_the_question_names(question, answer):
+    text = "Kiểm tra việc thực hiện Kết luận số 21-KL/TW gắn với Kết luận số 07-KL/TU, ngày 02/3/2023 của Ban Thường vụ Tỉnh uỷ."
+    central = CitedDocument("Kết luận", "21-KL/TW", None, None, "Kết luận số 21-KL/TW")
+    provincial = CitedDocument("Kết luận", "07-KL/TU", "2023-03-02", "Ban Thường vụ Tỉnh ủy", "Kết luận số 07-KL/TU, ngày 02/3/2023 của Ban Thường vụ Tỉnh uỷ")
+    found = extract_answer(question, [_hit(text, citations=(central, provincial))])
+    assert (found.text if found else None) == answer

@@ -119,6 +119,9 @@ def test_cited_documents():
     assert cited[0].key == "kết luận 01-KL/TW"
     issuer = find_citations("Kế hoạch số 49-KH/TU, ngày 11/10/2021 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Đảng ủy Khối")[0].issuer
     assert issuer == "Ban Thường vụ Tỉnh ủy"
+    # The old tone placement ("Tỉnh uỷ") names the same issuer; the mention is quoted as written.
+    (old,) = find_citations("Kế hoạch số 44-KH/TU, ngày 15/01/2022 của Ban Thường vụ Tỉnh uỷ về thực hiện")
+    assert (old.issuer, old.text) == ("Ban Thường vụ Tỉnh ủy", "Kế hoạch số 44-KH/TU, ngày 15/01/2022 của Ban Thường vụ Tỉnh uỷ")
 
 
 def test_precision_and_recall_on_hand_labelled_passages(corpus_index):

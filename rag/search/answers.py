@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..records import Hit
+from ..records import CitedDocument, Hit
 from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics, loose, strip_markdown
 from ..text.query import ABBREVIATIONS
@@ -261,28 +261,65 @@ def _document(hit: Hit, asks: Asks, query: str) -> str | None:
     plain = strip_markdown(hit.passage.text)
     words = _topic_words(query) - _DOCUMENT_WORDS  # "kế hoạch", "quy định": what is asked, not about what
     found: dict[str, int] = {}
-    for cited in hit.facts.citations:
-        keys = set(doc_number_keys(f"{cited.doc_type} {cited.number}"))
-        if keys & named or asks.document_types and fold_diacritics(cited.doc_type).lower() not in asks.document_types:
-            continue
+    candidates = [
+        cited
+        for cited in hit.facts.citations
+        if not set(doc_number_keys(f"{cited.doc_type} {cited.number}")) & named
+        and (not asks.document_types or fold_diacritics(cited.doc_type).lower() in asks.document_types)
+    ]
+    if asks.document_issuer:  # "… kết luận nào của Ban Thường vụ Tỉnh ủy?": not one of another issuer
+        candidates = [cited for cited in candidates if _may_be_issued_by(cited, asks.document_issuer)]
+    for cited in candidates:
         value = f"{cited.doc_type} số {cited.number}"
-        found[value] = max(found.get(value, 0), _overlap(words, _mention_clause(plain, cited.text)))
+        others = tuple(c.text for c in hit.facts.citations if c.text and c.text != cited.text)
+        found[value] = max(found.get(value, 0), _overlap(words, _mention_clause(plain, cited.text, others)))
     own = hit.citation.number
     found = {value: overlap for value, overlap in found.items() if not own or not value.endswith(f" {own}")}
     return next(iter(found)) if len(found) == 1 else _clear_winner(found)
 
 
+# The level of a Party or state body, from its name or from its document's number ("01-KL/TW": central).
+_LEVELS = {  # the more specific first: "Đảng ủy Khối các cơ quan tỉnh" is of a bloc, not of the province
+    "central": (r"trung uong|bo chinh tri|ban bi thu|chinh phu|thu tuong|quoc hoi", r"TW|TTg|CP|QH\d*"),
+    "bloc": (r"dang uy khoi|khoi", r"ĐUK|DUK"),
+    "district": (r"huyen uy|huyen|thi uy|thi xa|thanh uy", r"HU|ThU|TX"),
+    "province": (r"tinh uy|tinh", r"TU|UBND"),
+}  # fmt: skip
+
+
+def _level(name: str = "", number: str = "") -> str | None:
+    folded = fold_diacritics(_expanded(name)).lower()
+    for level, (words, codes) in _LEVELS.items():
+        if name and re.search(rf"(?<!\w)(?:{words})(?!\w)", folded):
+            return level
+        if not name and number and re.search(rf"[/-](?:[A-ZĐ]*?)(?:{codes})$", number):
+            return level
+    return None
+
+
+def _may_be_issued_by(cited: CitedDocument, asked: str) -> bool:
+    """Whether the cited document may be one of the issuer the question names: the same body or one
+    of its level; with no issuer written, nothing in its number says it is of another level."""
+    wanted = _level(asked)
+    if cited.issuer:
+        return _names(cited.issuer, asked) or wanted is not None and _level(cited.issuer) == wanted
+    theirs = _level(number=cited.number)
+    return theirs is None or wanted is None or theirs == wanted
+
+
 _DOCUMENT_WORDS = frozenset(w for name in DOCUMENT_TYPES for w in name.split()) | {"so"}
 
 
-def _mention_clause(text: str, mention: str) -> str:
-    """A cited document's mention with what follows it up to the clause's end: "Quy định số 41-QĐ/TW
-    … về miễn nhiệm, từ chức …"."""
+def _mention_clause(text: str, mention: str, others: tuple[str, ...] = ()) -> str:
+    """A cited document's mention with what follows it up to the clause's end or the next document
+    cited: "Quy định số 41-QĐ/TW … về miễn nhiệm, từ chức …"."""
     start = text.find(mention) if mention else -1
     if start < 0:
         return mention
-    end = re.compile(r"[;.)]").search(text, start + len(mention))
-    return text[start : end.start() if end else len(text)]
+    after = start + len(mention)
+    end = re.compile(r"[;.)]").search(text, after)
+    ends = [end.start() if end else len(text)] + [at for other in others if (at := text.find(other, after)) >= 0]
+    return text[start : min(ends)]
 
 
 def _topic_words(query: str) -> set[str]:

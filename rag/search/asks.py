@@ -37,7 +37,7 @@ _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)
 # Which document a plan rests on or names: "thực hiện theo KH nào của BTV Tỉnh ủy?", "là QĐ số mấy?",
 # "dẫn NQ nào?". A word of citing before the type, or "số mấy" after it; "Những KH nào …" asks for plans.
 _WHICH_DOCUMENT = re.compile(rf"(?<!\w)({DOCUMENT_TYPE})(?: (?!nao\b)[a-z0-9]+){{0,3}} (?:nao|so may|so bao nhieu)(?!\w)")
-_CITING = phrases(r"theo|can cu|dua (?:tren|vao)|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
+_CITING = phrases(r"theo|can cu|dua (?:tren|vao)|gan (?:voi|lien voi)|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
 _PLURAL_BEFORE = re.compile(r"(?:nhung|cac) $")
 
 _HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
@@ -53,6 +53,7 @@ class Asks:
     occasion: bool = False  # "vào dịp nào": an occasion, not a date
     document_keys: tuple[str, ...] = ()  # the numbers of the documents the question names
     document_types: tuple[str, ...] = ()  # folded types a "document" question asks for ("ke hoach"); () any
+    document_issuer: str = ""  # who issued the document asked for: "ban thuong vu tinh uy" in "KL nào của BTV Tỉnh ủy?"
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
@@ -73,7 +74,8 @@ def question_asks(query: str) -> Asks:
     if kinds:
         return Asks(tuple(kinds), document_keys=keys)
     if (asked := _asked_document(folded)) is not None:
-        return Asks(("document",), document_keys=keys, document_types=asked)
+        types, issuer = asked
+        return Asks(("document",), document_keys=keys, document_types=types, document_issuer=issuer)
     if _DIRECTED.search(folded):
         return Asks(())
     if (to := _RECIPIENT.search(folded)) and _SENDING.search(folded[: to.end()]):
@@ -104,15 +106,20 @@ def question_asks(query: str) -> Asks:
     return Asks(tuple(kinds), unit=unit, span=bool(_SPAN.search(folded)), occasion="dip nao" in folded)
 
 
-def _asked_document(folded: str) -> tuple[str, ...] | None:
-    """The types of document the question asks for, when it asks which document is cited or followed."""
+def _asked_document(folded: str) -> tuple[tuple[str, ...], str] | None:
+    """The types of document the question asks for, when it asks which document is cited or followed,
+    and the issuer it names right after ("… kết luận nào của Ban Thường vụ Tỉnh ủy?")."""
     for match in _WHICH_DOCUMENT.finditer(folded):
         before = folded[: match.start()]
         if _PLURAL_BEFORE.search(before):
             continue
         if match.group(0).endswith(("so may", "so bao nhieu")) or _CITING.search(before):
-            return DOCUMENT_TYPES[match.group(1)]
+            issuer = _ISSUER_AFTER.match(folded, match.end())
+            return DOCUMENT_TYPES[match.group(1)], issuer.group(1) if issuer else ""
     return None
+
+
+_ISSUER_AFTER = re.compile(r" cua ([^,;.?!]+)")
 
 
 def _is_machine(match: re.Match[str], query: str) -> bool:

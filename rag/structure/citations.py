@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..records import CitedDocument
-from ..text.normalize import strip_markdown
+from ..text.normalize import strip_markdown, unify_tone_marks
 from .deadlines import DATE, iso_date
 from .names import normalise_body
 
@@ -22,10 +22,14 @@ CITATION = re.compile(
 
 def find_citations(text: str) -> list[CitedDocument]:
     plain = re.sub(r"\s+", " ", strip_markdown(text))
+    # Matched with modern tone marks ("Tỉnh uỷ" → "Tỉnh ủy": same length in NFC), quoted as written.
+    unified = unify_tone_marks(plain)
+    written = plain if len(plain) == len(unified) else unified
     cited = []
-    for match in CITATION.finditer(plain):
+    for match in CITATION.finditer(unified):
         doc_type, number, day, month, year, issuer = match.groups()
         number = re.sub(r"\s+", "", number)
         date = iso_date(int(day), int(month), int(year)) if day else None
-        cited.append(CitedDocument(doc_type, number, date, normalise_body(issuer) if issuer else None, match.group(0)))
+        mention = written[match.start() : match.end()]
+        cited.append(CitedDocument(doc_type, number, date, normalise_body(issuer) if issuer else None, mention))
     return cited

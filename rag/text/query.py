@@ -23,7 +23,7 @@ ABBREVIATIONS = {
     "cbccvc": "cán bộ, công chức, viên chức", "tw4": "Hội nghị lần thứ tư Ban Chấp hành Trung ương",
     "bcđ": "Ban Chỉ đạo", "tccsđ": "tổ chức cơ sở đảng", "llct": "lý luận chính trị",
     "xdđ": "xây dựng Đảng", "kl": "Kết luận", "ct": "Chỉ thị", "kh": "Kế hoạch", "hd": "Hướng dẫn",
-    "nq": "Nghị quyết", "qđ": "Quy định",
+    "nq": "Nghị quyết", "qđ": "Quy định", "bct": "Bộ Chính trị", "bbt": "Ban Bí thư",
 }  # fmt: skip
 _ABBREVIATION_TOKEN = re.compile(r"(?<![\w-])([A-ZĐ][A-ZĐa-z]*[A-ZĐ0-9](?:-[A-ZĐ]+)?|TW\d)(?![\w-])")
 
