@@ -83,13 +83,18 @@ class DocumentMeta:
     signer_role: str = ""  # "T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ"
     recipients: tuple[str, ...] = ()
     year: int | None = None  # the year the document is for: its date, else its title, else its text
+    # The header and closing lines the fields above were read from, as written (without the copy's
+    # markdown, table pipes, rules and extra spaces), in document order: the motto, the number and
+    # date row, the signature, the recipients. No line is lost; never indexed (the fields are).
+    header_lines: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DocumentMeta:
-        return cls(**{**data, "recipients": tuple(data.get("recipients", ()))})
+        # An index written before header_lines has none: the field keeps its default.
+        return cls(**{**data, "recipients": tuple(data.get("recipients", ())), "header_lines": tuple(data.get("header_lines", ()))})
 
 
 @dataclass(frozen=True, slots=True)  # no __dict__: 0.3 GB less for a million passages

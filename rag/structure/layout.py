@@ -43,6 +43,7 @@ LAST_BLOCKS = 4  # the adoption sentence closes the body, just before the signat
 _GLUED = re.compile(rf"(?<=[{VIET_UPPER}]{{2}})(?=[{VIET_UPPER}][{VIET_LOWER}]{{2,}}(?!\w))|(?<=\w)(?=[-_]{{3,}})|(?<=[-_]{{3}})(?=\w)")
 _PREAMBLE = re.compile(r"(?:Căn cứ|Xét đề nghị|Theo đề nghị)\b")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")  # a PDF page number between paragraphs: no text
+_RULE = re.compile(r"(?<=\s)[-_=–—]{3,}(?=\s)")  # "-------" under a cell's name: a table's rule, no words
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Layout:
     closing: list[Block]  # recipients and signature(s), read into the metadata
     annexes: list[list[Block]] = field(default_factory=list)  # after the signature: appendix, attached rules
     fields: dict[str, object] = field(default_factory=dict)  # what the header says
+    written: tuple[str, ...] = ()  # the header and closing lines as written (``written_lines``)
 
 
 # --- blocks -----------------------------------------------------------------------------------
@@ -296,7 +298,34 @@ def read_metadata(doc_id: str, layout: Layout) -> dict[str, object]:
         meta["signer"] = signer
     if roles:
         meta["signer_role"] = " / ".join(roles)
+    meta["header_lines"] = layout.written
     return meta
+
+
+def as_written(line: str) -> str:
+    """A line without what the copy added: markdown marks, table pipes and the empty cells between
+    them, rules ("-------") and runs of spaces; its words as they are ("Độc lập - Tự do - Hạnh phúc")."""
+    cells = (re.sub(r"(?<!_)__(?!_)", "", strip_markdown(cell)) for cell in line.split("|"))
+    text = " ".join(cell for cell in cells if cell.strip())
+    return re.sub(r"\s+", " ", _RULE.sub(" ", f" {text} ")).strip()
+
+
+def written_lines(lines: list[str], header: list[Block], closing: list[Block], text: list[Block]) -> tuple[str, ...]:
+    """The lines the metadata was read from, in document order: every header line read, and every
+    line of the closing. A closing block cut from a line that goes on as text (a signature run on
+    into an attached plan's title) gives its own words only: the rest of the line is a passage."""
+    shared = {n for block in text for n in range(block.line_start, block.line_end + 1)}
+    out = [(block.line_start, as_written(block.text)) for block in header]
+    taken: set[int] = set()
+    for block in closing:
+        span = range(block.line_start, block.line_end + 1)
+        if shared.isdisjoint(span):
+            out += [(n, as_written(lines[n - 1])) for n in span if n not in taken]
+            taken.update(span)
+        else:
+            out.append((block.line_start, as_written(block.text)))
+    out.sort(key=lambda row: row[0])  # stable: the pieces of one line stay in their order
+    return tuple(line for _, line in out if re.search(r"\w", line))
 
 
 def parse_layout(text: str) -> Layout:
@@ -313,4 +342,6 @@ def parse_layout(text: str) -> Layout:
     header = [Block(lines[n - 1].strip(), n, n) for n in sorted(head.read)]
     rest = split_layout([classify(b) for b in after])
     preamble = [classify(b) for b in before if not _SEPARATOR.match(b.plain)]
-    return Layout(header, preamble + rest.body, rest.closing, rest.annexes, head.fields)
+    body = preamble + rest.body
+    written = written_lines(lines, header, rest.closing, body + [b for annex in rest.annexes for b in annex])
+    return Layout(header, body, rest.closing, rest.annexes, head.fields, written)
