@@ -1,9 +1,12 @@
 """The property every parse must have: no text lost.
 
-Every word of every line of a document reaches a passage, a passage's heading path, or the
-metadata the line was read into (header fields, signer and role, recipients). Words are compared
-after the repairs the parser makes (PDF glyphs, tone-mark placement, table cells glued together)
-and without case.
+Every line of a document is kept whole: its words, in their order, are in a passage, a passage's
+heading path, a field of the metadata, or the header lines the metadata was read from
+(``DocumentMeta.header_lines``: the motto, the number and date row, the signature, the recipients).
+A line may also run from the end of one of these into the start of another (a sentence split
+cuts a long line in two; a signature runs on into an attached plan's title). Words are compared
+after the repairs the parser makes (PDF glyphs, tone-mark placement, table cells glued together),
+without case, markdown or punctuation.
 """
 
 from __future__ import annotations
@@ -17,37 +20,52 @@ from rag.structure.layout import unglue_cells
 from rag.structure.passages import parse_document
 from rag.text.normalize import strip_markdown, unify_tone_marks
 
-# The labels of the form stand for the fields read after them ("Số:", "ngày … tháng … năm",
-# "Nơi nhận:", "Kính gửi:", "V/v") and the motto is the same on every document: not content.
-FORM_WORDS = set("số ngày tháng năm nơi nhận kính gửi v cộng hòa xã hội chủ nghĩa việt nam độc lập tự do hạnh phúc đảng sản".split())
-_SIGNED_MARK = re.compile(r"\(\s*(?:đã\s+)?ký\s*\)", re.IGNORECASE)  # what a copy leaves for the signature
+
+def _sequence(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", unify_tone_marks(text).lower()))
 
 
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[^\W_]+", unify_tone_marks(text).lower()))
+def _readings(text: str) -> set[str]:
+    # "A**0" is "A0" once the marks go, but "YÊU CẦU****1. Mục đích" is two headings: either reading.
+    return {_sequence(strip_markdown(text)), _sequence(text.replace("*", " "))}
 
 
-def kept_words(parsed: ParsedDocument) -> set[str]:
-    meta = parsed.meta.to_dict()
-    values = [str(v) for k, v in meta.items() if k not in ("recipients", "doc_id")] + list(parsed.meta.recipients)
-    values += [str(int(part)) for part in parsed.meta.date.split("-") if part]  # "2026-03-10" was written "ngày 10 tháng 3"
+def kept_texts(parsed: ParsedDocument) -> list[str]:
+    """What a line may be found in, each whole: passages, heading titles, fields, header lines."""
+    meta = parsed.meta
+    fields = [str(v) for k, v in meta.to_dict().items() if k not in ("recipients", "header_lines", "doc_id") and v]
+    titles = dict.fromkeys(title for p in parsed.passages for title in p.section_path)
+    return [*(p.text for p in parsed.passages), *titles, *fields, *meta.recipients, *meta.header_lines]
 
-    texts = [*(p.text for p in parsed.passages), *(t for p in parsed.passages for t in p.section_path), *values]
-    return _words(strip_markdown(" \n ".join(texts)))
+
+def is_kept(words: list[str], hay: str) -> bool:
+    """``words`` are in one text of ``hay`` (each written "< w w … >"), or run from the end of one
+    text, through whole texts, into the start of another."""
+    n = len(words)
+    if f" {' '.join(words)} " in hay:
+        return True
+    reached = [True] + [False] * n  # reached[i]: the words before i end a text (0: the line's start)
+    for i in range(n):
+        if not reached[i]:
+            continue
+        for j in range(i + 1, n + 1):
+            piece = " ".join(words[i:j])
+            if j == n:
+                reached[n] = reached[n] or (i > 0 and f"< {piece} " in hay)  # the line ends inside a text
+            elif f"{'<' if i else ''} {piece} >" in hay:
+                reached[j] = True  # the first piece ends a text, a middle one is a whole text
+    return reached[n]
 
 
 def lost_lines(text: str, name: str = "x.txt") -> list[str]:
-    """The lines with a word that reaches neither a passage nor the metadata."""
+    """The lines of ``text`` that the parse does not keep whole (see the module's note)."""
     parsed = parse_document(name, text)
-    kept = kept_words(parsed)
+    hay = " ".join(f"< {reading} >" for kept in kept_texts(parsed) for reading in _readings(kept))
     source = unglue_cells(repair_pdf_text(unicodedata.normalize("NFC", text)))
     lost = []
     for line in source.splitlines():
-        line = _SIGNED_MARK.sub(" ", line)  # "(Đã ký)": the copy's mark for the signature, no text
-        # "A**0" is "A0" once the marks go, but "YÊU CẦU****1. Mục đích" is two headings: either reading.
-        missing = min(_words(strip_markdown(line)) - kept, _words(line.replace("*", " ")) - kept, key=len) - FORM_WORDS
         if not re.search(r"[^\W\d_]", line):
-            missing = {w for w in missing if not w.isdigit()}  # a page number: "33"
-        if missing:
+            continue  # a separator, a page number: no words
+        if not any(is_kept(reading.split(), hay) for reading in _readings(line) if reading):
             lost.append(line)
     return lost

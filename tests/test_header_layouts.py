@@ -139,3 +139,37 @@ def test_recipients_beside_the_role_or_underlined():
     underlined = "__Nơi nhận__:\n- Các tỉnh ủy,\n- Lưu Văn phòng.\n\n**K/T CHÁNH\nVĂN PHÒNG**\nPHÓ CHÁNH VĂN PHÒNG\n**Lâm Thị Phương Thanh**\n"
     doc = parse_document("x.txt", body + "\n" + underlined)
     assert doc.meta.recipients == ("Các tỉnh ủy", "Lưu Văn phòng") and not any("Nơi nhận" in p.text for p in doc.passages)
+
+
+def test_the_header_lines_read_into_the_fields_are_kept_as_written():
+    """The motto and a one-row table ("| Số: … V/v … | Đắk Lắk, ngày … |") are read into fields and
+    kept as written in ``header_lines``, without the copy's pipes, "**", rules and spaces."""
+    head = (
+        "| ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| **SỞ NỘI VỤ** | **Độc lập - Tự do - Hạnh phúc** |\n"
+        "| ------- | --------------- |\n"
+        "| Số: 12/SNV-TCBC V/v báo cáo số lượng  công chức cấp xã năm 2026 | *Đắk Lắk, ngày 5 tháng 3 năm 2026* |\n"
+        "|  |  |\n"
+        "Kính gửi: Ủy ban nhân dân các xã, phường.\n"
+    )
+    body = "Sở Nội vụ đề nghị các xã báo cáo số lượng công chức trước ngày 20/3/2026.\n"
+    doc = parse_document("cv.txt", head + body + SIGNED)
+    got = doc.meta
+    assert (got.issuer, got.issuer_parent, got.number, got.place, got.date) == ("SỞ NỘI VỤ", "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK", "12/SNV-TCBC", "Đắk Lắk", "2026-03-05")
+    assert got.header_lines == (
+        "ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc",
+        "Số: 12/SNV-TCBC V/v báo cáo số lượng công chức cấp xã năm 2026 Đắk Lắk, ngày 5 tháng 3 năm 2026",
+        "Kính gửi: Ủy ban nhân dân các xã, phường.",
+        *SIGNED.splitlines(),
+    )
+    assert [p.text for p in doc.passages] == [body.strip()]  # header lines are in no passage
+    assert type(got).from_dict(got.to_dict()) == got
+    assert lost_lines(head + body + SIGNED) == []
+
+
+def test_a_signature_run_on_into_text_keeps_only_its_own_words_as_header_line():
+    attached = "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng KẾ HOẠCH TRIỂN KHAI CHƯƠNG TRÌNH PHỐI HỢP\nI. MỤC ĐÍCH\nBám sát chương trình.\n"
+    doc = parse_document("x.txt", "BỘ TƯ PHÁP\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH\n" + BODY + "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n" + attached)
+    assert doc.meta.header_lines[-1] == "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Trung Tụng"  # the plan's title is a passage
+    assert doc.meta.header_lines[:3] == ("BỘ TƯ PHÁP", "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH")

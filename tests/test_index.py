@@ -9,6 +9,7 @@ import pytest
 from rag import IndexDamagedError, IndexNotFoundError, SearchIndex, StaleIndexError
 from rag.dense.faiss_index import DenseIndex
 from rag.store.folder import atomic_folder
+from rag.structure.passages import passage_index_text
 
 EXPECTED_FILES = {"manifest.json", "documents.jsonl", "passages.jsonl", "facts.jsonl", "compounds.jsonl", "vectors.npy", "dense.faiss", "restorer.json"}
 
@@ -30,6 +31,21 @@ def test_save_load_round_trip_keeps_every_file(tmp_path, tiny_corpus, fake_embed
     np.testing.assert_array_equal(loaded.dense.vectors, built.dense.vectors)
     query = "Ai chủ trì hội nghị học tập chuyên đề cấp tỉnh?"
     assert [h.passage for h in loaded.search(query, k=3)] == [h.passage for h in built.search(query, k=3)]
+
+
+def test_header_lines_are_written_and_an_index_without_them_still_loads(tmp_path, tiny_corpus, fake_embedder):
+    folder = tmp_path / "index"
+    built = SearchIndex.build(tiny_corpus, folder, embedder=fake_embedder)
+    # Display only: the header lines reach no index text (a recipient "Lưu VP." is no passage's word).
+    assert not any("Lưu VP" in passage_index_text(p, built.documents[p.doc_id]) for p in built.passages)
+    rows = [json.loads(line) for line in (folder / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    plan = next(row for row in rows if row["doc_id"] == "a_kehoach.txt")
+    assert plan["header_lines"][:2] == ["TỈNH ỦY LẠNG SƠN", "Số 45-KH/TU"] and "Nơi nhận:" in plan["header_lines"]
+    # An index written before the field: its documents load, with no header lines.
+    old = [{k: v for k, v in row.items() if k != "header_lines"} for row in rows]
+    (folder / "documents.jsonl").write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in old), encoding="utf-8")
+    loaded = SearchIndex.load(folder, corpus_dir=tiny_corpus, embedder=fake_embedder)
+    assert loaded.documents["a_kehoach.txt"].header_lines == () and loaded.documents["a_kehoach.txt"].number == "45-KH/TU"
 
 
 def test_metadata_and_citation_of_a_hit(tmp_path, tiny_corpus, fake_embedder):
