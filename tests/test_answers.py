@@ -220,3 +220,39 @@ def test_which_document_of_the_issuer_the_question_names(question, answer):
     provincial = CitedDocument("Kết luận", "07-KL/TU", "2023-03-02", "Ban Thường vụ Tỉnh ủy", "Kết luận số 07-KL/TU, ngày 02/3/2023 của Ban Thường vụ Tỉnh uỷ")
     found = extract_answer(question, [_hit(text, citations=(central, provincial))])
     assert (found.text if found else None) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Vướng mắc thì báo lên chỗ nào?", ("recipient",)),
+        ("Công văn này trả lời tờ trình số mấy của Sở Y tế?", ("document",)),
+        ("Thủ trưởng cơ quan phải làm thế nào khi có đơn thư?", ()),  # how, not which body
+        ("Những đoàn thể nào phải báo cáo?", ("units",)),  # "đoàn thể nào" is no "thế nào"
+    ],
+)
+def test_what_real_document_questions_ask(question, kinds):
+    assert question_asks(question).kinds == kinds
+
+
+def test_a_share_is_answered_in_percent_not_by_a_year_before_a_word_alike():
+    hit = _hit("- Giai đoạn 2026 - 2030 phấn đấu có ít nhất 10% đội ngũ công chức từ nguồn thu hút.")
+    assert extract_answer("Giai đoạn 2026 - 2030 phấn đấu bao nhiêu phần trăm đội ngũ công chức từ nguồn thu hút?", [hit]).text == "10%"
+
+
+def test_a_document_is_no_place():
+    hit = _hit("Trên cơ sở ý kiến của Bộ Tài chính tại Công văn số 15564/BTC-KTN ngày 08/10/2025 về việc tham gia ý kiến đối với tỷ lệ chi phí quản lý.")
+    assert extract_answer("Tỷ lệ chi phí quản lý được góp ý ở đâu?", [hit]) is None
+
+
+def test_a_body_of_a_later_sentence_does_not_answer_for_an_earlier_one():
+    text = (
+        "Mẫu thẻ đảng viên thực hiện theo quyết định của Ban Bí thư. Thẻ đảng viên do Ban Tổ chức Trung ương in ấn, phát hành "
+        "và quản lý thống nhất. Các cấp ủy trực thuộc Trung ương tổ chức trao thẻ cho đảng viên."
+    )
+    hit = _hit(text, lead=("Cấp ủy trực thuộc Trung ương",))
+    assert extract_answer("Thẻ đảng viên do cơ quan nào in ấn, phát hành và quản lý thống nhất?", [hit]) is None
+    assert extract_answer("Cơ quan nào tổ chức trao thẻ đảng viên?", [hit]).text == "Cấp ủy trực thuộc Trung ương"
+    # A sentence without a body has the subject of the sentence before it.
+    carried = _hit("Báo tỉnh, Đài tỉnh: Xây dựng kế hoạch tuyên truyền. Mở chuyên trang, chuyên mục, đưa tin về hội nghị.", lead=("Báo tỉnh", "Đài tỉnh"))
+    assert extract_answer("Cơ quan nào mở chuyên mục đưa tin về hội nghị?", [carried]).text == "Báo tỉnh, Đài tỉnh"

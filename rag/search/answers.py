@@ -21,9 +21,11 @@ very body the hit gives, nor a period the question itself states.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import CitedDocument, Hit
+from ..structure.citations import DOC_TYPES
 from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics, loose, strip_markdown
 from ..text.query import ABBREVIATIONS
@@ -57,7 +59,7 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|½)(?:\s*-\s*\d+)?"  # "30", "0,5", "½", "02 - 0
 _UNIT_WORDS = "dai bieu|nguoi|dong chi|hoc vien|ca nhan|ngay|buoi|lop|cuoc|don vi|gio|tiet|thang|nam|tuan|phut|dot|lan|bai|noi dung"
 _DURATION_UNITS = ("ngay", "buoi", "gio", "tiet", "thang", "nam", "tuan", "phut")
 # Units a question may name for the same count ("mấy người" for "30 đại biểu").
-_SAME_UNIT = {"nguoi": ("nguoi", "dai bieu", "dong chi", "hoc vien", "ca nhan", "dang vien", "can bo")}
+_SAME_UNIT = {"nguoi": ("nguoi", "dai bieu", "dong chi", "hoc vien", "ca nhan", "dang vien", "can bo"), "phan": ("phan tram", "%")}
 _PLACE = re.compile(r"(?:Địa điểm|địa điểm)\s*:\s*([^;.\n]+)|(?<!\w)(?:tại|ở)\s+((?:điểm cầu|hội trường|trụ sở|nhà văn hóa)?[^,;.()\n]{3,80}?)(?=\s*(?:[,;.()]|$|\s+(?:vào|trong|từ|trước|theo|do|với|để)\s))")
 _OCCASION = re.compile(r"(?<!\w)(?:vào |nhân |trong )?(dịp\s+[^,;.()\n]{3,60}?)(?=\s*(?:[,;.()]|$|\s+(?:và|để|nhằm|theo)\s))")
 _RECIPIENT = re.compile(
@@ -104,9 +106,9 @@ def _contested(texts: list[str], best: Hit, hits: list[Hit], asks: Asks, query: 
 def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     facts = hit.facts
     if kind == "who":
-        return _bodies(facts.lead, query)
+        return _bodies(facts.lead, query) and _bodies(_leads_of_asked_sentence(facts.lead, hit, query), query)
     if kind == "units":  # asked in the plural ("những đơn vị nào"): one body is no list of units
-        return _bodies(facts.lead, query) if len(facts.lead) >= 2 else None
+        return _bodies(_leads_of_asked_sentence(facts.lead, hit, query), query) if len(facts.lead) >= 2 else None
     if kind == "coordinating":
         return _bodies(facts.coordinating, "")
     if kind == "when":
@@ -114,7 +116,7 @@ def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     if kind == "how_many":
         return _quantity(hit.passage.text, asks.unit)
     if kind == "place":
-        return _unique(_PLACE, hit.passage.text, query)
+        return _unique(_PLACE, hit.passage.text, query, keep=_not_a_document)
     if kind == "recipient":
         return _unique(_RECIPIENT, hit.passage.text, query)
     if kind in ("cited_issuer", "cited_date"):
@@ -122,6 +124,29 @@ def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     if kind == "document":
         return _document(hit, asks, query)
     return None
+
+
+def _leads_of_asked_sentence(names: tuple[str, ...], hit: Hit, query: str) -> tuple[str, ...]:
+    """A passage's lead bodies, or none when they all come after the sentence the question is about:
+    in "Thẻ đảng viên do Ban Tổ chức Trung ương in ấn …. Các cấp ủy trực thuộc Trung ương tổ chức
+    phát thẻ …", a question on printing the cards is not answered by the second sentence's body.
+    A sentence without a body has the subject of the one before ("Báo Lạng Sơn: Xây dựng kế hoạch
+    …. Mở chuyên trang …"); bodies read from the heading ("1. Sở Y tế:" › "- Chủ trì …") are in no
+    sentence, and stand."""
+    sentences = _sentences(hit.passage.text)
+    if len(sentences) < 2 or not names:
+        return names
+    folded = [{fold_diacritics(w) for w in syllables(s)} for s in sentences]
+    first = [min((i for i, words in enumerate(folded) if _in_words(name, words)), default=None) for name in names]
+    if None in first:
+        return names
+    words = _topic_words(query)
+    best = _clear_winner({str(i): len(words & sentence) for i, sentence in enumerate(folded)})
+    return names if best is None or min(i for i in first if i is not None) <= int(best) else ()
+
+
+def _in_words(name: str, words: set[str]) -> bool:
+    return {fold_diacritics(w) for w in syllables(name)} <= words
 
 
 def _bodies(names: tuple[str, ...], query: str) -> str | None:
@@ -228,7 +253,15 @@ def _quantity(text: str, unit: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _unique(pattern: re.Pattern[str], text: str, query: str = "") -> str | None:
+def _not_a_document(value: str) -> bool:
+    """"tại Công văn số 15564/BTC-KTN": in a document, not at a place."""
+    return not _DOCUMENT_NAMED.match(value)
+
+
+_DOCUMENT_NAMED = re.compile(rf"(?:{DOC_TYPES})(?!\w)", re.IGNORECASE)
+
+
+def _unique(pattern: re.Pattern[str], text: str, query: str = "", keep: Callable[[str], bool] = lambda value: True) -> str | None:
     """The one value the pattern finds; of several, the one whose clause holds clearly more of the
     question's words ("… báo cáo kết quả về Ban Tuyên giáo …; báo cáo những vấn đề phát sinh về
     Thường trực Tỉnh ủy" for "vấn đề phát sinh thì báo cáo ai?"), as for deadlines."""
@@ -237,7 +270,7 @@ def _unique(pattern: re.Pattern[str], text: str, query: str = "") -> str | None:
     words = _topic_words(query) if query else set()
     for m in pattern.finditer(plain):
         value = " ".join(g for g in m.groups() if g).strip(" :")
-        if value:
+        if value and keep(value):
             clause = plain[max(plain.rfind(";", 0, m.start()), plain.rfind(".", 0, m.start())) + 1 : m.end()]
             found[value] = max(found.get(value, 0), _overlap(words, clause))
     return next(iter(found)) if len(found) == 1 else _clear_winner(found)

@@ -23,13 +23,13 @@ _CITED_DATE = phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|t
 # not who is directed, so no short answer is given (the subject's own name would be wrong).
 _DIRECTED = phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
 # Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
-_RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|co quan nao|don vi nao|noi nao|ban nao|cap nao)|(?:bao cao|trinh) (?:ai|co quan nao|cap nao)")
-_SENDING = phrases(r"gui|nop|bao cao|chuyen|trinh")  # a recipient is asked with a verb of sending before it
+_RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|cho nao|co quan nao|don vi nao|noi nao|ban nao|cap nao)|(?:bao cao|trinh) (?:ai|co quan nao|cap nao)")
+_SENDING = phrases(r"gui|nop|bao cao|bao (?:len|ve)|chuyen|trinh")  # a recipient is asked with a verb of sending before it
 _PLACE = phrases(r"o dau|tai dau|dia diem (?:nao|o dau|la gi)?|noi nao|cho nao|diem cau nao|dien ra o")
 _COORDINATING = phrases(r"phoi hop (?:voi )?(?:ai|co quan nao|don vi nao|nhung ai|nhung (?:co quan|don vi) nao|cac (?:co quan|don vi) nao)")
-_UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|dia phuong|ban|nganh|dang bo|chi bo)(?: [a-z]+){0,4} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
+_UNITS = phrases(r"(?:nhung|cac) (?:don vi|co quan|cap uy|to chuc|doan the|dia phuong|ban|nganh|dang bo|chi bo)(?: [a-z]+){0,4} nao|nhung ai|(?:nhung|cac) (?:don vi|co quan) (?:phai|co trach nhiem)")
 # "Cơ quan báo chí nào …", "đơn vị sự nghiệp nào …": a kind of body, then "nào".
-_WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|bo phan|nguoi) nao|(?:co quan|don vi|to chuc|bo phan|dang bo|chi bo)(?: (?!(?:truoc|sau|ngay|thang|nam|quy|khi|luc|den|vao|thoi|tu)(?!\w))[a-z]+){1,3} nao")
+_WHO = phrases(r"ai|do ai|(?:co quan|don vi|ben|cap|ban|to chuc|doan the|bo phan|nguoi) nao|(?:co quan|don vi|to chuc|bo phan|dang bo|chi bo)(?: (?!(?:truoc|sau|ngay|thang|nam|quy|khi|luc|den|vao|thoi|tu)(?!\w))[a-z]+){1,3} nao")
 _WHEN = phrases(r"(?:ngay|thang|nam|quy|tuan) may|khi nao|bao gio|luc nao|thoi han|han chot|han cuoi|thoi gian nao|thoi diem nao|thang nao|ngay nao|quy nao|nam nao|truoc ngay nao|den ngay nao|dip nao|thoi gian (?:thuc hien|hoan thanh)|han (?:gui|nop|bao cao|hoan thanh)")
 _SPAN = phrases(r"tu (?:khi|ngay|thang|luc) nao|bat dau|ket thuc")  # "from when to when": two periods
 _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)?))?(?!\w)")
@@ -40,6 +40,7 @@ _WHICH_DOCUMENT = re.compile(rf"(?<!\w)({DOCUMENT_TYPE})(?: (?!nao\b)[a-z0-9]+){
 _CITING = phrases(r"theo|can cu|dua (?:tren|vao)|gan (?:voi|lien voi)|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
 _PLURAL_BEFORE = re.compile(r"(?:nhung|cac) $")
 
+_HOW = phrases(r"(?:như )?thế nào")
 _HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
 
 
@@ -64,7 +65,8 @@ _EVERY = re.compile(r"(?<!\w)(?:(?:nam|thang|ngay|tuan|quy|luc|khi|dot) nao(?=(?
 
 
 def question_asks(query: str) -> Asks:
-    folded = _EVERY.sub("moi", re.sub(r"\s+", " ", fold_diacritics(query).lower()))
+    # "phải làm thế nào": how, not which ("cơ quan … nào"); told apart from "đoàn thể nào" before folding.
+    folded = _EVERY.sub("moi", re.sub(r"\s+", " ", fold_diacritics(_HOW.sub("như vậy", query.lower()))))
     keys = tuple(doc_number_keys(query))
     kinds: list[str] = []
     if keys and _CITED_ISSUER.search(folded):
@@ -98,6 +100,7 @@ def question_asks(query: str) -> Asks:
         (match := _HOW_MANY.search(folded))
         and not _WHEN.search(folded)
         and not _is_machine(match, query)
+        and not folded[: match.start()].endswith("so ")  # "số mấy": which number, not how many
         and not _is_topic(match, folded, kinds)
         and len({m.group(1) for m in _HOW_MANY.finditer(folded)}) == 1  # "bao nhiêu tập thể, bao nhiêu cá nhân": two counts, one answer would be half
     ):

@@ -42,7 +42,7 @@ DOCUMENT_TYPES = {
     "qdi": ("quy dinh",), "quyet dinh": ("quyet dinh",), "nghi quyet": ("nghi quyet",), "nq": ("nghi quyet",),
     "huong dan": ("huong dan",), "hd": ("huong dan",), "cong van": ("cong van",), "cv": ("cong van",),
     "chi thi": ("chi thi",), "ct": ("chi thi",), "ket luan": ("ket luan",), "kl": ("ket luan",),
-    "thong bao": ("thong bao",), "tb": ("thong bao",),
+    "thong bao": ("thong bao",), "tb": ("thong bao",), "to trinh": ("to trinh",), "ttr": ("to trinh",),
 }  # fmt: skip
 DOCUMENT_TYPE = "|".join(sorted(DOCUMENT_TYPES, key=len, reverse=True))  # longest first: "qdi" before "qd"
 _CITES = phrases(
