@@ -2,6 +2,7 @@ import pytest
 
 from rag.errors import DocumentReadError
 from rag.store.corpus import read_corpus
+from rag.structure.layout import split_blocks
 from rag.structure.passages import parse_document, passage_index_text, split_long
 
 from .conftest import CORPUS
@@ -178,3 +179,13 @@ def test_long_items_split_at_sentence_ends():
     pieces = split_long(text, limit=400)
     assert len(pieces) > 3 and all(len(p) <= 500 for p in pieces)
     assert " ".join(pieces) == text
+
+
+def test_an_article_whose_label_alone_is_bold_has_no_title_and_its_wrapped_sentence_goes_on():
+    text = (
+        "**Điều 1.** Chuyển Trường Cao đẳng\nKỹ thuật Miền Trung thành Trường Đại học Kỹ thuật Miền Trung.\n"
+        "**Điều 2. Phạm vi điều chỉnh**\nQuyết định này quy định việc chuyển đổi.\n"
+    )
+    blocks = [block.text for block in split_blocks(text, wrapped=True, spaced=False)]
+    assert blocks[0] == "**Điều 1.** Chuyển Trường Cao đẳng Kỹ thuật Miền Trung thành Trường Đại học Kỹ thuật Miền Trung."
+    assert blocks[1:] == ["**Điều 2. Phạm vi điều chỉnh**", "Quyết định này quy định việc chuyển đổi."]

@@ -117,6 +117,10 @@ def _is_heading_wrap(previous: str, line: str) -> bool:
     return line.isupper() and len(line) <= 120 and (one_word or bool(re.search(r"(?:[,\-–]|\sVÀ|\sCỦA|\sVỀ)$", previous)))
 
 
+# Only the article's label in bold, then text: the article has no title, its sentence starts there.
+_LABEL_ONLY_BOLD = re.compile(r"\s*\*\*\s*Điều\s+\d+[a-zđ]?\s*\.\s*\*\*\s*[^*\s]")
+
+
 def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool, spaced: bool = True) -> bool:
     """Whether ``line`` carries on the paragraph gathered so far."""
     joined = " ".join(paragraph)
@@ -143,6 +147,8 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
         return True  # "Căn cứ Luật … số 63/2025/QH15, ngày" + "18 tháng 02 năm 2025;": the sentence goes on
     if not wrapped:
         return spaced and not after_blank
+    if _LABEL_ONLY_BOLD.match(previous):
+        return not previous.endswith(_SENTENCE_END)  # "**Điều 1.** Chuyển Trường Đại học" + "Công nghiệp …": no title, a sentence
     if len(paragraph) == 1 and _starts_block(previous) and len(previous) < 60:
         return False  # a short heading line ends where its line ends
     return not previous.endswith(_SENTENCE_END)
