@@ -256,3 +256,9 @@ def test_a_body_of_a_later_sentence_does_not_answer_for_an_earlier_one():
     # A sentence without a body has the subject of the sentence before it.
     carried = _hit("Báo tỉnh, Đài tỉnh: Xây dựng kế hoạch tuyên truyền. Mở chuyên trang, chuyên mục, đưa tin về hội nghị.", lead=("Báo tỉnh", "Đài tỉnh"))
     assert extract_answer("Cơ quan nào mở chuyên mục đưa tin về hội nghị?", [carried]).text == "Báo tỉnh, Đài tỉnh"
+
+
+def test_a_question_asked_of_several_plans_gets_no_one_plan_answer():
+    hit = _hit("- Báo cáo viên: Đồng chí bí thư chi bộ trực tiếp quán triệt.", lead=("Bí thư chi bộ",))
+    assert extract_answer("Ai trực tiếp làm báo cáo viên ở chi bộ?", [hit]).text == "Bí thư chi bộ"
+    assert extract_answer("Trong các kế hoạch năm 2026 của Huyện ủy và Đảng ủy Khối, ai làm báo cáo viên ở chi bộ?", [hit]) is None

@@ -189,3 +189,19 @@ def test_an_article_whose_label_alone_is_bold_has_no_title_and_its_wrapped_sente
     blocks = [block.text for block in split_blocks(text, wrapped=True, spaced=False)]
     assert blocks[0] == "**Điều 1.** Chuyển Trường Cao đẳng Kỹ thuật Miền Trung thành Trường Đại học Kỹ thuật Miền Trung."
     assert blocks[1:] == ["**Điều 2. Phạm vi điều chỉnh**", "Quyết định này quy định việc chuyển đổi."]
+
+
+def test_a_labelled_field_reads_with_the_item_it_describes_not_the_field_before_it():
+    text = (
+        "KẾ HOẠCH\nHọc tập chuyên đề\nI. TỔ CHỨC HỘI NGHỊ\n"
+        "Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt chuyên đề cho cán bộ chủ chốt của huyện.\n"
+        "- Thành phần: Ủy viên Ban Chấp hành Đảng bộ huyện.\n"
+        "- Nội dung:\n+ Chuyên đề 1: Xây dựng đội ngũ cán bộ.\n+ Chuyên đề 2: Nêu gương.\n"
+        "- Thời gian: Quý II/2026.\n- Địa điểm: Hội trường Huyện ủy.\n"
+    )
+    passages = parse_document("kh.txt", text).passages
+    by_text = {p.text: p for p in passages}
+    event = "Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt chuyên đề cho cán bộ chủ chốt của huyện."
+    assert by_text["- Địa điểm: Hội trường Huyện ủy."].context == event
+    assert by_text["- Thời gian: Quý II/2026."].context == event
+    assert "Hội trường Huyện ủy" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."]) and "cán bộ chủ chốt" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."])

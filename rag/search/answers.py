@@ -55,6 +55,7 @@ _ASKING = frozenset(
     "ai nào gì đâu bao nhiêu mấy khi giờ lúc thời gian hạn chót cơ quan đơn vị phải làm việc được cần "
     "có là do về của và với trong cho ở tại thì mà những các một này đó theo để phụ trách chủ trì".split()
 )
+_SEVERAL_PLANS = re.compile(r"(?<!\w)(?:cac|nhung) (?:ke hoach|van ban|chi thi|huong dan|kh)(?!\w)")
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|½)(?:\s*-\s*\d+)?"  # "30", "0,5", "½", "02 - 03"
 _UNIT_WORDS = "dai bieu|nguoi|dong chi|hoc vien|ca nhan|ngay|buoi|lop|cuoc|don vi|gio|tiet|thang|nam|tuan|phut|dot|lan|bai|noi dung"
 _DURATION_UNITS = ("ngay", "buoi", "gio", "tiet", "thang", "nam", "tuan", "phut")
@@ -73,6 +74,8 @@ def extract_answer(query: str, hits: list[Hit], *, depth: int = 1) -> Answer | N
     asks = question_asks(query)
     if not asks:
         return None
+    if _SEVERAL_PLANS.search(fold_diacritics(query).lower()) and not DOCUMENT_KINDS & set(asks.kinds):
+        return None  # "Trong các kế hoạch …, ai …?": one plan's body or date is half the answer; a document they all cite is whole
     topic = _topic_words(query)
     for hit in hits[:depth]:
         if not _on_topic(topic, hit):

@@ -15,6 +15,7 @@ from ..records import DocumentMeta, Facts, ParsedDocument, Passage
 from ..text.normalize import VIET_UPPER, index_text, strip_markdown
 from .articles import article_of, document_heading
 from .facts import extract_facts, is_closing, opens_with_body, plan_year
+from .labels import field_label
 from .layout import Block, parse_layout, read_metadata
 from .task_tables import read_task_tables
 
@@ -204,11 +205,25 @@ def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix:
         path = prefix + path
         context = ""
         previous = passages[-1] if passages else None
-        if len(block.plain) < SHORT_ITEM_CHARS and previous and previous.section_path == path:
-            context = strip_markdown(previous.text)
+        if len(block.plain) < SHORT_ITEM_CHARS and previous and (item := _completed_item(passages, path, block)):
+            context = strip_markdown(item.text)
         for piece in split_long(block.text):
             passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end, context))
     return passages
+
+
+def _completed_item(passages: list[Passage], path: tuple[str, ...], block: Block) -> Passage | None:
+    """The item a short item completes: the one before it under the same heading; for a labelled
+    field ("- Địa điểm: …") the item its fields follow, the task or event they describe, not the
+    field before it (nor the items under a field: "+ Chuyên đề 1: …" under "- Nội dung:")."""
+    previous = passages[-1]
+    if field_label(block.text):
+        for candidate in reversed(passages):
+            if candidate.section_path[: len(path)] != path:
+                break
+            if candidate.section_path == path and not field_label(candidate.text):
+                return candidate
+    return previous if previous.section_path == path else None
 
 
 def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDocument:
@@ -251,7 +266,7 @@ def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[F
 # The rules of ``passage_index_text``, in the manifest: a rebuild reuses the old index's vectors and
 # compound words by the texts this code computes for its passages, so an index whose texts were
 # computed by other rules must give no cache. Raise it whenever those rules change.
-INDEX_TEXT_VERSION = 2  # 2: a clause of an article opens with its document's type and title
+INDEX_TEXT_VERSION = 3  # 2: a clause of an article opens with its document's type and title; 3: a field reads with its item
 
 
 def passage_index_text(passage: Passage, document: DocumentMeta | None = None) -> str:
