@@ -15,7 +15,8 @@ Staff copy what the answer box says, so a wrong answer is worse than none. Each 
 The hit is the best one (``depth`` 1): on the tuning set (tests/data/answers_dev.jsonl), half of
 the answers taken from a lower hit were wrong, against one in six from the first. A hit that does
 not share half of the question's own words gives nothing; nor does a who-question that names the
-very body the hit gives, nor a period the question itself states.
+very body the hit gives, nor a period the question itself states. The words weighed live in
+``answer_words``, the answers about documents in ``answer_documents``.
 """
 
 from __future__ import annotations
@@ -24,14 +25,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..records import CitedDocument, Hit
+from ..records import Hit
 from ..structure.citations import DOC_TYPES
-from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics, loose, strip_markdown
-from ..text.query import ABBREVIATIONS
-from ..text.tokens import QUESTION_WORDS, syllables
+from ..text.tokens import syllables
+from .answer_documents import cited_value, which_document
+from .answer_words import clear_winner, names_body, on_topic, overlap, split_sentences, topic_words
 from .asks import Asks, question_asks
-from .intents import DOCUMENT_TYPES
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,6 @@ class Answer:
     parts: tuple[AnswerPart, ...]
 
 
-# Words of a question that say what is asked, not about what: they do not show a hit is on topic.
-_ASKING = frozenset(
-    "ai nào gì đâu bao nhiêu mấy khi giờ lúc thời gian hạn chót cơ quan đơn vị phải làm việc được cần "
-    "có là do về của và với trong cho ở tại thì mà những các một này đó theo để phụ trách chủ trì".split()
-)
 _SEVERAL_PLANS = re.compile(r"(?<!\w)(?:cac|nhung) (?:ke hoach|van ban|chi thi|huong dan|kh)(?!\w)")
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|½)(?:\s*-\s*\d+)?"  # "30", "0,5", "½", "02 - 03"
 _UNIT_WORDS = "dai bieu|nguoi|dong chi|hoc vien|ca nhan|ngay|buoi|lop|cuoc|don vi|gio|tiet|thang|nam|tuan|phut|dot|lan|bai|noi dung"
@@ -76,9 +71,9 @@ def extract_answer(query: str, hits: list[Hit], *, depth: int = 1) -> Answer | N
         return None
     if _SEVERAL_PLANS.search(fold_diacritics(query).lower()) and not DOCUMENT_KINDS & set(asks.kinds):
         return None  # "Trong các kế hoạch …, ai …?": one plan's body or date is half the answer; a document they all cite is whole
-    topic = _topic_words(query)
+    topic = topic_words(query)
     for hit in hits[:depth]:
-        if not _on_topic(topic, hit):
+        if not on_topic(topic, hit):
             continue
         parts = [_answer_part(kind, asks, query, hit) for kind in asks.kinds]
         if all(parts):
@@ -98,7 +93,7 @@ def _contested(texts: list[str], best: Hit, hits: list[Hit], asks: Asks, query: 
     """A runner-up nearly as good as the best hit, on the same topic, that gives another answer:
     the ranking cannot tell which of the two answers the question, so neither is given."""
     for other in hits:
-        if other is best or other.score < best.score - CLOSE or not _on_topic(topic, other):
+        if other is best or other.score < best.score - CLOSE or not on_topic(topic, other):
             continue
         theirs = [_answer_part(kind, asks, query, other) for kind in asks.kinds]
         if all(theirs) and [t for t in theirs if t] != texts:
@@ -123,9 +118,9 @@ def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     if kind == "recipient":
         return _unique(_RECIPIENT, hit.passage.text, query)
     if kind in ("cited_issuer", "cited_date"):
-        return _cited(hit, asks.document_keys, kind)
+        return cited_value(hit, asks.document_keys, kind)
     if kind == "document":
-        return _document(hit, asks, query)
+        return which_document(hit, asks, query)
     return None
 
 
@@ -136,15 +131,15 @@ def _leads_of_asked_sentence(names: tuple[str, ...], hit: Hit, query: str) -> tu
     A sentence without a body has the subject of the one before ("Báo Lạng Sơn: Xây dựng kế hoạch
     …. Mở chuyên trang …"); bodies read from the heading ("1. Sở Y tế:" › "- Chủ trì …") are in no
     sentence, and stand."""
-    sentences = _sentences(hit.passage.text)
+    sentences = split_sentences(hit.passage.text)
     if len(sentences) < 2 or not names:
         return names
     folded = [{fold_diacritics(w) for w in syllables(s)} for s in sentences]
     first = [min((i for i, words in enumerate(folded) if _in_words(name, words)), default=None) for name in names]
     if None in first:
         return names
-    words = _topic_words(query)
-    best = _clear_winner({str(i): len(words & sentence) for i, sentence in enumerate(folded)})
+    words = topic_words(query)
+    best = clear_winner({str(i): len(words & sentence) for i, sentence in enumerate(folded)})
     return names if best is None or min(i for i in first if i is not None) <= int(best) else ()
 
 
@@ -155,48 +150,9 @@ def _in_words(name: str, words: set[str]) -> bool:
 def _bodies(names: tuple[str, ...], query: str) -> str | None:
     """The bodies, unless the question itself names one of them: it then asks about that body
     (whom it directs, what it does), and its own name is no answer."""
-    if not names or any(_names(name, query) for name in names):
+    if not names or any(names_body(name, query) for name in names):
         return None
     return ", ".join(names)
-
-
-# Words every body name shares: a name is recognised in a question by its other words.
-_GENERIC = frozenset(
-    "ban đảng bộ ủy tỉnh huyện thị xã thành phố các cơ quan đơn vị cấp trực thuộc khối chi sở tổ chức "
-    "thường vụ đoàn ủy ban nhân dân trung ương và liên quan".split()
-)
-
-
-def _names(name: str, query: str) -> bool:
-    """Whether ``query`` names the body ``name``: all its distinctive words ("Tuyên giáo" of "Ban
-    Tuyên giáo Tỉnh ủy", "Quân sự" of "Đảng bộ Quân sự tỉnh"), abbreviations expanded; a name of
-    generic words only ("Tỉnh ủy") must stand whole in the question."""
-    asked = _expanded(query)
-    words = set(syllables(name)) - _GENERIC
-    if not words:
-        return f" {loose(name)} " in f" {asked} "
-    distinctive = " ".join(loose(w) for w in syllables(name) if w in words)
-    if distinctive in _VERB_LIKE:  # "Ủy ban Kiểm tra" is named by its head too: "cơ quan nào tiến hành kiểm tra" names none
-        core = re.sub(r"\s+(?:Tỉnh|Thị|Huyện|Thành|Đảng) ủy.*$|\s+(?:tỉnh|thị xã|huyện|thành phố)$", "", name)
-        return f" {loose(core)} " in f" {asked} "
-    return {loose(w) for w in words} <= set(asked.split())
-
-
-# Distinctive words of a body that are also everyday verbs ("Ban Tổ chức", "Ủy ban Kiểm tra").
-_VERB_LIKE = frozenset({"to chuc", "kiem tra", "chap hanh", "chi dao", "xay dung", "giam sat"})
-
-
-def _expanded(query: str) -> str:
-    words = [ABBREVIATIONS.get(w.lower(), w) for w in re.findall(r"[\w-]+", query)]
-    return loose(" ".join(words))
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+|\n", strip_markdown(text)) if s.strip()]
-
-
-def _overlap(words: set[str], text: str) -> int:
-    return len(words & {fold_diacritics(w) for w in syllables(text)})
 
 
 def _deadline(hit: Hit, query: str, span: bool) -> str | None:
@@ -213,26 +169,18 @@ def _deadline(hit: Hit, query: str, span: bool) -> str | None:
         return deadlines[0]
     if span and len(deadlines) == 2:
         return " – ".join(deadlines)
-    words = _topic_words(query)
-    sentences = _sentences(hit.passage.text)
+    words = topic_words(query)
+    sentences = split_sentences(hit.passage.text)
     best: dict[str, tuple[int, str]] = {}
     for text in deadlines:
         holding = [s for s in sentences if text in s]
         if holding:
-            best[text] = max((_overlap(words, s), s) for s in holding)
-    winner = _clear_winner({text: overlap for text, (overlap, _) in best.items()})
+            best[text] = max((overlap(words, s), s) for s in holding)
+    winner = clear_winner({text: shared for text, (shared, _) in best.items()})
     if winner is None or len(best) < 2:
         return None
     others = [d for d in deadlines if d != winner and d in best[winner][1] and d not in winner]
     return None if others else winner
-
-
-def _clear_winner(overlaps: dict[str, int]) -> str | None:
-    """The value whose sentence or clause holds at least two of the question's words and more than any other's."""
-    ranked = sorted(overlaps.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] <= ranked[1][1]:
-        return None
-    return ranked[0][0]
 
 
 def _occasion(text: str) -> str | None:
@@ -270,108 +218,13 @@ def _unique(pattern: re.Pattern[str], text: str, query: str = "", keep: Callable
     Thường trực Tỉnh ủy" for "vấn đề phát sinh thì báo cáo ai?"), as for deadlines."""
     plain = strip_markdown(text)
     found: dict[str, int] = {}
-    words = _topic_words(query) if query else set()
+    words = topic_words(query) if query else set()
     for m in pattern.finditer(plain):
         value = " ".join(g for g in m.groups() if g).strip(" :")
         if value and keep(value):
             clause = plain[max(plain.rfind(";", 0, m.start()), plain.rfind(".", 0, m.start())) + 1 : m.end()]
-            found[value] = max(found.get(value, 0), _overlap(words, clause))
-    return next(iter(found)) if len(found) == 1 else _clear_winner(found)
-
-
-def _cited(hit: Hit, keys: tuple[str, ...], kind: str) -> str | None:
-    values = set()
-    for cited in hit.facts.citations:
-        if set(keys) & set(doc_number_keys(f"{cited.doc_type} {cited.number}")):
-            value = cited.issuer if kind == "cited_issuer" else cited.date
-            if value:
-                values.add(value if kind == "cited_issuer" else "/".join(reversed(value.split("-"))))
-    return values.pop() if len(values) == 1 else None
-
-
-def _document(hit: Hit, asks: Asks, query: str) -> str | None:
-    """The one document of the type asked that the hit cites, other than those the question names
-    and the hit's own plan; of several, the one whose clause (the mention and its "về …") holds
-    clearly more of the question's words."""
-    named = set(asks.document_keys)
-    plain = strip_markdown(hit.passage.text)
-    words = _topic_words(query) - _DOCUMENT_WORDS  # "kế hoạch", "quy định": what is asked, not about what
-    found: dict[str, int] = {}
-    candidates = [
-        cited
-        for cited in hit.facts.citations
-        if not set(doc_number_keys(f"{cited.doc_type} {cited.number}")) & named
-        and (not asks.document_types or fold_diacritics(cited.doc_type).lower() in asks.document_types)
-    ]
-    if asks.document_issuer:  # "… kết luận nào của Ban Thường vụ Tỉnh ủy?": not one of another issuer
-        candidates = [cited for cited in candidates if _may_be_issued_by(cited, asks.document_issuer)]
-    for cited in candidates:
-        value = f"{cited.doc_type} số {cited.number}"
-        others = tuple(c.text for c in hit.facts.citations if c.text and c.text != cited.text)
-        found[value] = max(found.get(value, 0), _overlap(words, _mention_clause(plain, cited.text, others)))
-    own = hit.citation.number
-    found = {value: overlap for value, overlap in found.items() if not own or not value.endswith(f" {own}")}
-    return next(iter(found)) if len(found) == 1 else _clear_winner(found)
-
-
-# The level of a Party or state body, from its name or from its document's number ("01-KL/TW": central).
-_LEVELS = {  # the more specific first: "Đảng ủy Khối các cơ quan tỉnh" is of a bloc, not of the province
-    "central": (r"trung uong|bo chinh tri|ban bi thu|chinh phu|thu tuong|quoc hoi", r"TW|TTg|CP|QH\d*"),
-    "bloc": (r"dang uy khoi|khoi", r"ĐUK|DUK"),
-    "district": (r"huyen uy|huyen|thi uy|thi xa|thanh uy", r"HU|ThU|TX"),
-    "province": (r"tinh uy|tinh", r"TU|UBND"),
-}  # fmt: skip
-
-
-def _level(name: str = "", number: str = "") -> str | None:
-    folded = fold_diacritics(_expanded(name)).lower()
-    for level, (words, codes) in _LEVELS.items():
-        if name and re.search(rf"(?<!\w)(?:{words})(?!\w)", folded):
-            return level
-        if not name and number and re.search(rf"[/-](?:[A-ZĐ]*?)(?:{codes})$", number):
-            return level
-    return None
-
-
-def _may_be_issued_by(cited: CitedDocument, asked: str) -> bool:
-    """Whether the cited document may be one of the issuer the question names: the same body or one
-    of its level; with no issuer written, nothing in its number says it is of another level."""
-    wanted = _level(asked)
-    if cited.issuer:
-        return _names(cited.issuer, asked) or wanted is not None and _level(cited.issuer) == wanted
-    theirs = _level(number=cited.number)
-    return theirs is None or wanted is None or theirs == wanted
-
-
-_DOCUMENT_WORDS = frozenset(w for name in DOCUMENT_TYPES for w in name.split()) | {"so"}
-
-
-def _mention_clause(text: str, mention: str, others: tuple[str, ...] = ()) -> str:
-    """A cited document's mention with what follows it up to the clause's end or the next document
-    cited: "Quy định số 41-QĐ/TW … về miễn nhiệm, từ chức …"."""
-    start = text.find(mention) if mention else -1
-    if start < 0:
-        return mention
-    after = start + len(mention)
-    end = re.compile(r"[;.)]").search(text, after)
-    ends = [end.start() if end else len(text)] + [at for other in others if (at := text.find(other, after)) >= 0]
-    return text[start : min(ends)]
-
-
-def _topic_words(query: str) -> set[str]:
-    """The question's own words (folded syllables), without the words that only ask."""
-    asking = {fold_diacritics(w) for w in _ASKING | QUESTION_WORDS}
-    return {fold_diacritics(w) for w in syllables(query)} - asking
-
-
-def _on_topic(topic: set[str], hit: Hit, share: float = 0.5) -> bool:
-    """Whether the hit holds at least ``share`` of the question's own words, in its text, its heading
-    path or the item a short item completes ("- Thời gian hoàn thành: trước 31/3" after its task)."""
-    if not topic:
-        return True
-    passage = hit.passage
-    found = {fold_diacritics(w) for w in syllables(" ".join((passage.text, passage.context, *passage.section_path)))}
-    return len(topic & found) >= share * len(topic)
+            found[value] = max(found.get(value, 0), overlap(words, clause))
+    return next(iter(found)) if len(found) == 1 else clear_winner(found)
 
 
 # Questions about documents: whether a passage can answer one is cheap to tell and rare among its neighbours.

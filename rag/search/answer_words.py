@@ -1,0 +1,80 @@
+"""The words of a question and of a hit that short answers weigh: what the question is about, whether
+a hit is on that topic, whether a question names a body, which sentence or clause a value sits in."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Hit
+from ..text.normalize import fold_diacritics, loose, strip_markdown
+from ..text.query import ABBREVIATIONS
+from ..text.tokens import QUESTION_WORDS, syllables
+
+# Words of a question that say what is asked, not about what: they do not show a hit is on topic.
+_ASKING = frozenset(
+    "ai nào gì đâu bao nhiêu mấy khi giờ lúc thời gian hạn chót cơ quan đơn vị phải làm việc được cần "
+    "có là do về của và với trong cho ở tại thì mà những các một này đó theo để phụ trách chủ trì".split()
+)
+
+
+# Words every body name shares: a name is recognised in a question by its other words.
+_GENERIC = frozenset(
+    "ban đảng bộ ủy tỉnh huyện thị xã thành phố các cơ quan đơn vị cấp trực thuộc khối chi sở tổ chức "
+    "thường vụ đoàn ủy ban nhân dân trung ương và liên quan".split()
+)
+
+
+def names_body(name: str, query: str) -> bool:
+    """Whether ``query`` names the body ``name``: all its distinctive words ("Tuyên giáo" of "Ban
+    Tuyên giáo Tỉnh ủy", "Quân sự" of "Đảng bộ Quân sự tỉnh"), abbreviations expanded; a name of
+    generic words only ("Tỉnh ủy") must stand whole in the question."""
+    asked = expanded(query)
+    words = set(syllables(name)) - _GENERIC
+    if not words:
+        return f" {loose(name)} " in f" {asked} "
+    distinctive = " ".join(loose(w) for w in syllables(name) if w in words)
+    if distinctive in _VERB_LIKE:  # "Ủy ban Kiểm tra" is named by its head too: "cơ quan nào tiến hành kiểm tra" names none
+        core = re.sub(r"\s+(?:Tỉnh|Thị|Huyện|Thành|Đảng) ủy.*$|\s+(?:tỉnh|thị xã|huyện|thành phố)$", "", name)
+        return f" {loose(core)} " in f" {asked} "
+    return {loose(w) for w in words} <= set(asked.split())
+
+
+# Distinctive words of a body that are also everyday verbs ("Ban Tổ chức", "Ủy ban Kiểm tra").
+_VERB_LIKE = frozenset({"to chuc", "kiem tra", "chap hanh", "chi dao", "xay dung", "giam sat"})
+
+
+def expanded(query: str) -> str:
+    words = [ABBREVIATIONS.get(w.lower(), w) for w in re.findall(r"[\w-]+", query)]
+    return loose(" ".join(words))
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n", strip_markdown(text)) if s.strip()]
+
+
+def overlap(words: set[str], text: str) -> int:
+    return len(words & {fold_diacritics(w) for w in syllables(text)})
+
+
+def clear_winner(overlaps: dict[str, int]) -> str | None:
+    """The value whose sentence or clause holds at least two of the question's words and more than any other's."""
+    ranked = sorted(overlaps.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] <= ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def topic_words(query: str) -> set[str]:
+    """The question's own words (folded syllables), without the words that only ask."""
+    asking = {fold_diacritics(w) for w in _ASKING | QUESTION_WORDS}
+    return {fold_diacritics(w) for w in syllables(query)} - asking
+
+
+def on_topic(topic: set[str], hit: Hit, share: float = 0.5) -> bool:
+    """Whether the hit holds at least ``share`` of the question's own words, in its text, its heading
+    path or the item a short item completes ("- Thời gian hoàn thành: trước 31/3" after its task)."""
+    if not topic:
+        return True
+    passage = hit.passage
+    found = {fold_diacritics(w) for w in syllables(" ".join((passage.text, passage.context, *passage.section_path)))}
+    return len(topic & found) >= share * len(topic)
