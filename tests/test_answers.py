@@ -262,3 +262,33 @@ def test_a_question_asked_of_several_plans_gets_no_one_plan_answer():
     hit = _hit("- Báo cáo viên: Đồng chí bí thư chi bộ trực tiếp quán triệt.", lead=("Bí thư chi bộ",))
     assert extract_answer("Ai trực tiếp làm báo cáo viên ở chi bộ?", [hit]).text == "Bí thư chi bộ"
     assert extract_answer("Trong các kế hoạch năm 2026 của Huyện ủy và Đảng ủy Khối, ai làm báo cáo viên ở chi bộ?", [hit]) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Chỉ thị giao đơn vị nào nâng cấp hệ thống một cửa?", ("who",)),  # the one given the task: the lead
+        ("Ban Thường vụ chỉ đạo những đơn vị nào?", ()),  # whom the subject directs: no lead names them
+        ("Quy định 12-QĐ/TU thay thế quy định nào?", ("document",)),
+        ("Thời hạn nộp hồ sơ vào lưu trữ là bao lâu?", ("how_many",)),  # a duration, not a date
+        ("Nghị định 16/2025/NĐ-CP có hiệu lực từ ngày nào?", ("effective",)),
+    ],
+)
+def test_more_of_what_real_document_questions_ask(question, kinds):
+    assert question_asks(question).kinds == kinds
+
+
+def test_an_amount_of_money_and_a_date_of_effect():
+    allowance = _hit("1. Mức phụ cấp hàng tháng đối với thôn đội trưởng bằng 2.340.000 đồng.")
+    assert extract_answer("Mức phụ cấp hàng tháng của thôn đội trưởng là bao nhiêu?", [allowance]).text == "2.340.000 đồng"
+    passage = Passage(1, "nd.txt", "Nghị định này có hiệu lực thi hành từ ngày 23 tháng 3 năm 2025.", ("Điều 3. Hiệu lực thi hành",), 40, 40)
+    decree = Citation("nd.txt", "NGHỊ ĐỊNH", "16/2025/NĐ-CP", "SỬA ĐỔI NGHỊ ĐỊNH VỀ DÂN QUÂN TỰ VỆ", "CHÍNH PHỦ", "", "Điều 3", 40, 40)
+    hit = Hit(1, 1.0, passage, decree)
+    assert extract_answer("Nghị định 16/2025/NĐ-CP về dân quân tự vệ có hiệu lực từ ngày nào?", [hit]).text == "từ ngày 23 tháng 3 năm 2025"
+    assert extract_answer("Nghị định 30/2026/NĐ-CP có hiệu lực từ ngày nào?", [hit]) is None  # another decree's
+
+
+def test_a_year_no_hit_speaks_of_gets_no_answer():
+    hit = _hit("Ban Tuyên giáo Huyện ủy chủ trì hội nghị học tập chuyên đề năm 2022.", lead=("Ban Tuyên giáo Huyện ủy",))
+    assert extract_answer("Hội nghị học tập chuyên đề năm 2022 do ai chủ trì?", [hit]).text == "Ban Tuyên giáo Huyện ủy"
+    assert extract_answer("Hội nghị học tập chuyên đề năm 2023 do ai chủ trì?", [hit]) is None

@@ -70,11 +70,14 @@ def topic_words(query: str) -> set[str]:
     return {fold_diacritics(w) for w in syllables(query)} - asking
 
 
-def on_topic(topic: set[str], hit: Hit, share: float = 0.5) -> bool:
+def on_topic(topic: set[str], hit: Hit, share: float = 0.5, *, with_document: bool = False) -> bool:
     """Whether the hit holds at least ``share`` of the question's own words, in its text, its heading
-    path or the item a short item completes ("- Thời gian hoàn thành: trước 31/3" after its task)."""
+    path or the item a short item completes ("- Thời gian hoàn thành: trước 31/3" after its task);
+    ``with_document``: or in its document's type, number and title, for a question about the document
+    itself ("Nghị định 16/2025 về dân quân tự vệ có hiệu lực từ ngày nào?")."""
     if not topic:
         return True
-    passage = hit.passage
-    found = {fold_diacritics(w) for w in syllables(" ".join((passage.text, passage.context, *passage.section_path)))}
+    passage, cited = hit.passage, hit.citation
+    words = (passage.text, passage.context, *passage.section_path) + ((cited.doc_type, cited.number, cited.title) if with_document else ())
+    found = {fold_diacritics(w) for w in syllables(" ".join(words))}
     return len(topic & found) >= share * len(topic)

@@ -19,9 +19,10 @@ from .intents import DOCUMENT_TYPE, DOCUMENT_TYPES, phrases
 _CITED_ISSUER = phrases(r"(?:do )?(?:ai|co quan nao|cap nao|noi nao) (?:ban hanh|ky|phat hanh)|ban hanh boi (?:ai|co quan nao)|cua (?:ai|co quan nao)")
 _ISSUED = phrases(r"ban hanh|ky ban hanh|ky|ra doi|co hieu luc")
 _CITED_DATE = phrases(r"ngay nao|ngay thang nao|ngay bao nhieu|khi nao|luc nao|thoi (?:gian|diem) nao|nam nao|thang nao|ngay ban hanh")
-# "Ban X chỉ đạo ai …?", "giao cho đơn vị nào": asks whom the subject directs. The facts name who acts,
-# not who is directed, so no short answer is given (the subject's own name would be wrong).
-_DIRECTED = phrases(r"(?:chi dao|giao(?: cho)?|de nghi|yeu cau|huong dan|don doc|phan cong|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
+# "Ban X chỉ đạo ai …?": asks whom the subject directs. The facts name who acts, not who is directed,
+# so no short answer is given (the subject's own name would be wrong). "Giao đơn vị nào …?" asks who
+# is given the task, which is the lead the facts name ("Giao Sở X chủ trì …").
+_DIRECTED = phrases(r"(?:chi dao|de nghi|yeu cau|huong dan|don doc|trien khai cho)(?: nhung| cac)? (?:ai|co quan nao|don vi nao|to chuc nao|ben nao|cap nao|noi nao|(?:co quan|don vi|to chuc) [a-z]+ nao)")
 # Where a thing happens, or to whom something goes (checked before "who": "gửi cho ai" names a recipient).
 _RECIPIENT = phrases(r"(?:ve|cho|den|toi|len) (?:dau|ai|cho nao|co quan nao|don vi nao|noi nao|ban nao|cap nao)|(?:bao cao|trinh) (?:ai|co quan nao|cap nao)")
 _SENDING = phrases(r"gui|nop|bao cao|bao (?:len|ve)|chuyen|trinh")  # a recipient is asked with a verb of sending before it
@@ -37,9 +38,10 @@ _HOW_MANY = re.compile(r"(?<!\w)(?:bao nhieu|may|so luong)(?: ([a-z]+(?: [a-z]+)
 # Which document a plan rests on or names: "thực hiện theo KH nào của BTV Tỉnh ủy?", "là QĐ số mấy?",
 # "dẫn NQ nào?". A word of citing before the type, or "số mấy" after it; "Những KH nào …" asks for plans.
 _WHICH_DOCUMENT = re.compile(rf"(?<!\w)({DOCUMENT_TYPE})(?: (?!nao\b)[a-z0-9]+){{0,3}} (?:nao|so may|so bao nhieu)(?!\w)")
-_CITING = phrases(r"theo|can cu|dua (?:tren|vao)|gan (?:voi|lien voi)|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
+_CITING = phrases(r"theo|can cu|dua (?:tren|vao)|gan (?:voi|lien voi)|thay the|bai bo|sua doi|dan|nhac(?: den| toi)?|trich|cu the hoa|thuc hien|trien khai|la|co")
 _PLURAL_BEFORE = re.compile(r"(?:nhung|cac) $")
 
+_EFFECTIVE = phrases(r"(?:co )?hieu luc(?: thi hanh)?")
 _HOW = phrases(r"(?:như )?thế nào")
 _HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
 
@@ -48,7 +50,7 @@ _HOW_LONG = phrases(r"bao lau|trong bao lau|keo dai bao lau")
 class Asks:
     """The kinds of answer a question asks for (usually one) and what qualifies them."""
 
-    kinds: tuple[str, ...]  # of: who, coordinating, units, when, how_many, place, recipient, cited_issuer, cited_date, document
+    kinds: tuple[str, ...]  # of: who, coordinating, units, when, how_many, place, recipient, cited_issuer, cited_date, document, effective
     unit: str = ""  # "đại biểu" in "bao nhiêu đại biểu", folded ("dai bieu"); "duration" for "bao lâu"
     span: bool = False  # a start and an end ("từ khi nào đến khi nào")
     occasion: bool = False  # "vào dịp nào": an occasion, not a date
@@ -69,6 +71,8 @@ def question_asks(query: str) -> Asks:
     folded = _EVERY.sub("moi", re.sub(r"\s+", " ", fold_diacritics(_HOW.sub("như vậy", query.lower()))))
     keys = tuple(doc_number_keys(query))
     kinds: list[str] = []
+    if _EFFECTIVE.search(folded) and (_CITED_DATE.search(folded) or _WHEN.search(folded)):
+        return Asks(("effective",), document_keys=keys)  # "Nghị định 16/2025 có hiệu lực từ ngày nào?"
     if keys and _CITED_ISSUER.search(folded):
         kinds.append("cited_issuer")
     if keys and _ISSUED.search(folded) and _CITED_DATE.search(folded):
@@ -90,7 +94,7 @@ def question_asks(query: str) -> Asks:
         kinds.append("units")
     elif "recipient" not in kinds and "place" not in kinds and _WHO.search(folded):
         kinds.append("who")
-    if _WHEN.search(folded):
+    if _WHEN.search(folded) and not _HOW_LONG.search(folded):  # "thời hạn … là bao lâu?": a duration
         kinds.append("when")
     unit = ""
     if _HOW_LONG.search(folded):
