@@ -3,7 +3,7 @@ import pytest
 from rag.errors import DocumentReadError
 from rag.store.corpus import read_corpus
 from rag.structure.layout import split_blocks
-from rag.structure.passages import parse_document, passage_index_text, split_long
+from rag.structure.passages import NEWS_TITLE, parse_document, passage_index_text, split_long
 
 from .conftest import CORPUS
 from .kept import lost_lines
@@ -205,3 +205,19 @@ def test_a_labelled_field_reads_with_the_item_it_describes_not_the_field_before_
     assert by_text["- Địa điểm: Hội trường Huyện ủy."].context == event
     assert by_text["- Thời gian: Quý II/2026."].context == event
     assert "Hội trường Huyện ủy" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."]) and "cán bộ chủ chốt" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."])
+
+
+def test_a_news_portals_summary_above_the_document_is_kept_under_its_own_heading():
+    text = (
+        "## Khẩn trương rà soát các dự án tồn đọng\n"
+        "**Ngày 26/11/2025, Thủ tướng Chính phủ ban hành Công điện 230/CĐ-TTg về việc rà soát các dự án.**\n"
+        "- Cơ quan thanh tra hoàn thành kết luận thanh tra trước ngày 26/11/2025.\n"
+        "Xem thêm Công điện 230/CĐ-TTg ban hành ngày 26/11/2025.\n"
+        "THỦ TƯỚNG CHÍNH PHỦ\nSố: 230/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\nCÔNG ĐIỆN\nVề việc rà soát các dự án tồn đọng\n"
+        "1. Cơ quan thanh tra khẩn trương hoàn thành việc thanh tra trước ngày 26/11/2025.\n"
+    )
+    parsed = parse_document("cd.txt", text)
+    news = [p for p in parsed.passages if p.section_path == (NEWS_TITLE,)]
+    assert [p.line_start for p in news] and max(p.line_end for p in news) <= 4
+    assert any(p.text.startswith("1. Cơ quan thanh tra") and p.section_path != (NEWS_TITLE,) for p in parsed.passages)
+    assert parsed.meta.number == "230/CĐ-TTg"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..records import Facts, Passage
-from ..structure.passages import PREAMBLE_TITLE
+from ..structure.passages import NEWS_TITLE, PREAMBLE_TITLE
 from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics
 
@@ -81,10 +81,10 @@ def answers_basis(query_keys: set[str], passage: Passage) -> bool:
 
 def frames_document(passage: Passage) -> bool:
     """A plan's framing: its opening "Thực hiện …/Căn cứ …" paragraph or its closing "Trên đây là Kế
-    hoạch …". Both restate the plan's title and basis, so they match every question that names the plan,
+    hoạch …" (or a news portal's summary copied above the document). Both restate the plan's title and basis, so they match every question that names the plan,
     yet they answer only questions about the documents cited (intent "cites"). Narrower than
     ``structure.facts.is_closing``: "nếu có khó khăn, vướng mắc … phản ánh về X" answers "báo về đâu?"."""
-    return passage.section_path == (PREAMBLE_TITLE,) or passage.text.lstrip("*_ ").startswith("Trên đây là")
+    return passage.section_path in ((PREAMBLE_TITLE,), (NEWS_TITLE,)) or passage.text.lstrip("*_ ").startswith("Trên đây là")
 
 
 def intent_matches(intents: set[str], text: str, facts: Facts) -> bool:

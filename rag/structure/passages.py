@@ -31,6 +31,7 @@ MAX_ARTICLE_TITLE_CHARS = 250
 TABLE_CELL_CHARS = 40  # a plain paragraph this short, with two more like it in a row, is a table cell
 SHORT_ITEM_CHARS = 80  # an item this short ("- Thời gian: trước 31/3/2022.") is read with the item before it
 ANNEX_TITLE = "Phụ lục"  # text after the signature that names itself by no title line
+NEWS_TITLE = "Tin về văn bản"  # a portal's news lead copied above the document ("## …", "Xem thêm Công văn …")
 PREAMBLE_TITLE = "Căn cứ ban hành"  # the opening "Thực hiện …/Căn cứ …" paragraph states the legal basis  # a numbered item with content is cut to this length where it names a section
 _SENTENCE_SPLIT = re.compile(rf"(?<=[.;!?…])\s+(?=[\"“*]*[{VIET_UPPER}0-9(\-+])")
 
@@ -226,11 +227,28 @@ def _completed_item(passages: list[Passage], path: tuple[str, ...], block: Block
     return previous if previous.section_path == path else None
 
 
+_NEWS_END = re.compile(r"^\W*Xem thêm\b")
+
+
+def _mark_news_lead(passages: list[Passage], text: str) -> list[Passage]:
+    """A news portal's summary copied above the document (a "## …" headline first, a "Xem thêm
+    <văn bản> …" line last) restates the document in a reporter's words: it is kept, under its own
+    heading, so that it is not read as the document's first section."""
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not first.lstrip().startswith("#"):
+        return passages
+    end = next((i + 1 for i, line in enumerate(lines[:80]) if _NEWS_END.match(line)), None)
+    if end is None:
+        return passages
+    return [replace(p, section_path=(NEWS_TITLE,)) if p.line_end <= end and not p.section_path else p for p in passages]
+
+
 def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDocument:
     """Display text of a whole file → metadata and passages."""
     layout = parse_layout(text)
     fields = read_metadata(doc_id, layout)
-    passages = build_passages(doc_id, layout.body)
+    passages = _mark_news_lead(build_passages(doc_id, layout.body), text)
     for part in (part for annex in layout.annexes for part in split_annex(annex)):
         title, blocks = annex_title(part)
         if not blocks:  # a title alone is text too
