@@ -65,6 +65,15 @@ def test_question_intents_with_or_without_diacritics():
     assert not intent_matches({"how_many"}, "Thực hiện suất sắc nhiệm vụ.", Facts())
 
 
+def test_questions_about_cited_documents_and_a_bare_ban_hanh():
+    from rag.search.intents import question_intents
+
+    assert "cites" in question_intents("Kết luận 21-KL/TW ban hành ngày nào?")
+    assert "cites" in question_intents("Kế hoạch này căn cứ văn bản nào?")
+    # "ban hành" alone is a task's verb: the plan's basis and closing are no answer to it.
+    assert "cites" not in question_intents("Cơ quan thanh tra phải ban hành kết luận thanh tra trước ngày nào?")
+
+
 def test_questions_across_plans_and_about_implementation():
     from rag.search.intents import question_intents
 

@@ -66,8 +66,8 @@ def question_intents(query: str) -> set[str]:
         intents.add("how_many")
     if _ACROSS.search(folded):
         intents.add("across")
-    if _CITES.search(folded):
-        intents.add("cites")
+    if (match := _CITES.search(folded)) and (match.group(0) != "ban hanh" or doc_number_keys(query) or _CITES.search(folded, match.end())):
+        intents.add("cites")  # a bare "ban hành" ("phải ban hành kết luận trước ngày nào?") is a task, unless a number is named
     if _WHICH_DOCUMENTS.search(folded) and _IMPLEMENTING.search(folded) and doc_number_keys(query):
         intents.add("basis")  # "which plans implement Kết luận 01-KL/TW?"
     return intents
