@@ -50,6 +50,9 @@ _CITES = phrases(
     rf"la cua (?:ai|co quan nao)|trich yeu|(?:{DOCUMENT_TYPE})(?: \w+){{0,3}} (?:nao|so may|so bao nhieu)"
 )
 
+# Who issued a document, or when: "do ai ban hành", "ban hành ngày nào", "ban hành khi nào".
+_ASKED_ISSUING = phrases(r"(?:ai|nao|do) ban hanh|ban hanh (?:ngay|khi|nam|thang|luc|boi|vao)")
+
 # "Đối tượng học tập gồm những ai?", "thành phần tham dự là những ai?": asks for the people a thing is for,
 # who are no lead body.
 _AUDIENCE = re.compile(r"(?<!\w)(?:doi tuong|thanh phan)(?!\w).*(?:gom|la|co) nhung ai(?!\w)")
@@ -66,8 +69,8 @@ def question_intents(query: str) -> set[str]:
         intents.add("how_many")
     if _ACROSS.search(folded):
         intents.add("across")
-    if (match := _CITES.search(folded)) and (match.group(0) != "ban hanh" or doc_number_keys(query) or _CITES.search(folded, match.end())):
-        intents.add("cites")  # a bare "ban hành" ("phải ban hành kết luận trước ngày nào?") is a task, unless a number is named
+    if any(m.group(0) != "ban hanh" or _ASKED_ISSUING.search(folded) or doc_number_keys(query) for m in _CITES.finditer(folded)):
+        intents.add("cites")  # "ban hành" alone ("phải ban hành kết luận trước ngày nào?") is a task's verb
     if _WHICH_DOCUMENTS.search(folded) and _IMPLEMENTING.search(folded) and doc_number_keys(query):
         intents.add("basis")  # "which plans implement Kết luận 01-KL/TW?"
     return intents
