@@ -37,14 +37,15 @@ PERSON_DUTY = re.compile(
     r"\s*(?:các cấp\s+)?(?:phải\s+)?(?:trực tiếp\s+)?(?:chịu trách nhiệm|có trách nhiệm|chỉ đạo|lãnh đạo|chủ trì|phụ trách)\b"
 )
 # Multi-word heads are found with either first letter ("Đảng đoàn", "các đảng đoàn"); one-word ones
-# ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words.
+# ("Sở", "Báo") only capitalised, as "cơ sở" and "báo cáo" are ordinary words — but after an office
+# ("Giám đốc các sở") a lower-case "sở" is the departments (BODY's conditional on its office group).
 _HEADS = sorted(
     {v for h in HEAD_NAMES for v in ((h, h[0].upper() + h[1:], h[0].lower() + h[1:]) if " " in h else (h,))}
     | {v for h in STATE_NAMES for v in (h, h[0].upper() + h[1:])},
     key=len,
     reverse=True,
 )
-NEEDS_NAME = {"Báo", "Đài", "Sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
+NEEDS_NAME = {"Báo", "Đài", "Sở", "sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
     "Viện", "Vụ", "Thanh tra", "Tập đoàn", "Chủ tịch", "Giám đốc", "Chi cục", "Tổng cục", "Tổng Cục"}
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
@@ -67,7 +68,7 @@ _CONTINUE = (
 )
 BODY = re.compile(
     r"(?<![\wÀ-ỹ])(?:(?:các|Các|Mỗi|mỗi)\s+)?(?:(?:Đồng chí|đồng chí)\s+)?((?:[Bb]í thư|[Nn]gười đứng đầu|Thủ trưởng|Chủ tịch|Bộ trưởng|Giám đốc|Tổng giám đốc)\s+(?:các\s+)?)?("
-    + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(" + _CONTINUE + r"{0,6})"
+    + "|".join(re.escape(h.strip()) for h in _HEADS) + r"|(?(1)sở(?![\wÀ-ỹ])|(?!)))(" + _CONTINUE + r"{0,6})"
 )  # fmt: skip
 
 _STOP_WORDS = {"Kế", "Kết", "Chỉ", "Quy", "Hướng", "Nghị", "Chuyên", "Hội", "Đại"}
