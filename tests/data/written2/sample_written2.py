@@ -76,15 +76,15 @@ def paragraphs(path):
             continue
         if state == "closing":
             continue
-        if all(l.startswith("|") for l in blk):
-            rows = [i for i, l in zip(range(s, e + 1), blk) if not re.match(r"^\|\s*-", l)]
+        if all(ln.startswith("|") for ln in blk):
+            rows = [i for i, ln in zip(range(s, e + 1), blk) if not re.match(r"^\|\s*-", ln)]
             rows = rows[1:]            # first row is the column header
             if rows and blk[0].count("|") > 3:
                 out.append((rows[0] + 1, rows[-1] + 1, lines[rows[0]]))
             continue
         if re.fullmatch(r"\d+", p) or is_heading(blk):
             continue
-        if sum(l.startswith("- ") for l in blk) > 1:
+        if sum(ln.startswith("- ") for ln in blk) > 1:
             continue                   # a list of addressees
         out.append((s + 1, e + 1, text))
     return out
