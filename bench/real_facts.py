@@ -25,8 +25,9 @@ from rag.records import Facts  # noqa: E402
 from rag.structure.passages import parse_document  # noqa: E402
 
 
-def facts_of_rows(rows: list[dict], corpus: Path) -> list[Facts]:
-    """The rules' Facts for each labelled passage (a label that finds no passage is an error to fix)."""
+def facts_of_rows(rows: list[dict], corpus: Path, *, by_lines: bool = False) -> list[Facts]:
+    """The rules' Facts for each labelled passage (a label that finds no passage is an error to fix;
+    ``by_lines``: the facts of the passages on the label's lines, for labels of paragraphs)."""
     parsed: dict[str, object] = {}
     out = []
     for row in rows:
@@ -38,9 +39,20 @@ def facts_of_rows(rows: list[dict], corpus: Path) -> list[Facts]:
              if (p.line_start, p.line_end) == (row["line_start"], row["line_end"]) and p.text.startswith(row["text_head"])),
             None,
         )  # fmt: skip
-        if index is None:
+        if index is not None:
+            out.append(doc.facts[index])
+            continue
+        if not by_lines:
             raise SystemExit(f"{row['file']}:{row['line_start']}-{row['line_end']}: no passage starts with {row['text_head']!r}; relabel it")
-        out.append(doc.facts[index])
+        # Labels drawn without the parser (tests/data/written2): the facts of every passage on its lines.
+        inside = [f for p, f in zip(doc.passages, doc.facts) if p.line_start <= row["line_end"] and row["line_start"] <= p.line_end]
+        if not inside:
+            raise SystemExit(f"{row['file']}:{row['line_start']}-{row['line_end']}: no passage on these lines")
+        out.append(Facts(
+            tuple(dict.fromkeys(b for f in inside for b in f.lead)),
+            tuple(dict.fromkeys(b for f in inside for b in f.coordinating)),
+            tuple(d for f in inside for d in f.deadlines),
+        ))  # fmt: skip
     return out
 
 
@@ -49,9 +61,10 @@ def main() -> int:
     parser.add_argument("labels")
     parser.add_argument("corpus")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every passage whose facts differ from its label")
+    parser.add_argument("--by-lines", action="store_true", help="a label that names no passage takes the passages within its lines")
     args = parser.parse_args()
     rows = [json.loads(line) for line in Path(args.labels).read_text(encoding="utf-8").splitlines() if line.strip()]
-    found = facts_of_rows(rows, Path(args.corpus))
+    found = facts_of_rows(rows, Path(args.corpus), by_lines=args.by_lines)
     scores = score_passage_facts(rows, found)
     print(f"{len(rows)} passages, {len({r['file'] for r in rows})} files")
     for name, s in scores.items():

@@ -221,3 +221,13 @@ def test_a_news_portals_summary_above_the_document_is_kept_under_its_own_heading
     assert [p.line_start for p in news] and max(p.line_end for p in news) <= 4
     assert any(p.text.startswith("1. Cơ quan thanh tra") and p.section_path != (NEWS_TITLE,) for p in parsed.passages)
     assert parsed.meta.number == "230/CĐ-TTg"
+
+
+def test_a_table_then_a_blank_line_then_text_ends_the_table_in_hard_wrapped_text():
+    text = (
+        "| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 | Tập huấn phân loại rác | Sở Nông nghiệp và Môi trường |\n"
+        "\nTrên đây là Kế hoạch thu gom chất thải rắn sinh hoạt trên địa bàn tỉnh; các sở, ngành triển\nkhai thực hiện.\n"
+    )
+    blocks = [block.text for block in split_blocks(text, wrapped=True, spaced=False)]
+    assert blocks[-1] == "Trên đây là Kế hoạch thu gom chất thải rắn sinh hoạt trên địa bàn tỉnh; các sở, ngành triển khai thực hiện."
+    assert all("Trên đây là" not in block for block in blocks[:-1])

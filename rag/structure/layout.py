@@ -135,6 +135,8 @@ def _continues(paragraph: list[str], line: str, wrapped: bool, after_blank: bool
     if _starts_block(line):
         return False
     previous = paragraph[-1]
+    if after_blank and previous.rstrip().endswith("|") and not line.lstrip().startswith("|"):
+        return False  # a table, a blank line, then text: the table has ended, even in hard-wrapped text
     if joined.startswith("**") and previous.endswith("**") and not bold_open:
         return False  # a line in bold ends with its bold: "**Điều 1. Phông lưu trữ …**" is a heading
     if _BARE_ITEM.match(strip_markdown(previous).strip()):
