@@ -153,3 +153,11 @@ def test_precision_and_recall_on_a_third_sample(corpus_index):
     assert scores["lead"]["precision"] >= 0.95 and scores["lead"]["recall"] >= 0.85, scores
     assert scores["citations"]["precision"] >= 0.95 and scores["citations"]["recall"] >= 0.95, scores
     assert scores["deadlines"]["precision"] >= 0.9 and scores["deadlines"]["recall"] >= 0.75, scores
+
+
+def test_the_agent_of_a_task_in_the_passive_leads_it():
+    assert extract_facts("Việc cập nhật số liệu vào cơ sở dữ liệu do Sở Tài chính thực hiện, chậm nhất 05 ngày làm việc.").lead == ("Sở Tài chính",)
+    assert extract_facts("Thẻ đảng viên do Ban Tổ chức Trung ương in ấn, phát hành và quản lý thống nhất.").lead == ("Ban Tổ chức Trung ương",)
+    # Who issued a document, or a cause, is no lead.
+    assert extract_facts("Thực hiện Thông tư số 12/2025/TT-BTC do Bộ Tài chính ban hành.").lead == ()
+    assert extract_facts("Tiến độ chậm do Sở Xây dựng chưa bàn giao mặt bằng.").lead == ()

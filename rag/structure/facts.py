@@ -58,6 +58,12 @@ _COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực h
 _LEGAL_CLAUSE = re.compile(r"Điều\s+\d+")
 
 
+# "… do Sở Tài chính thực hiện", "Thẻ đảng viên do Ban Tổ chức Trung ương in ấn": the agent of a task
+# put in the passive. Not "do Bộ Tài chính ban hành" (who issued a document) nor "do ảnh hưởng …" (because).
+_BY = re.compile(r"(?<![\wÀ-ỹ])do\s+$")
+_BY_VERB = re.compile(r"\s+(?:trực tiếp\s+)?(?:chủ trì|thực hiện|quản lý|in ấn|phát hành|tổ chức|bố trí|đảm nhận|đảm nhiệm|theo dõi|hướng dẫn|tổng hợp|cấp)(?![\wÀ-ỹ])")
+
+
 def _list_after(text: str, start: int, bodies: list[tuple[int, int, str]]) -> tuple[list[str], int]:
     """Bodies listed from ``start`` on, joined by commas, "và", "các"; and where the list ends.
     "Người đứng đầu chính quyền, Mặt trận Tổ quốc …" names the head of each body listed after it."""
@@ -204,7 +210,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         if _COORDINATE.search(before):
             coordinating += names
             coordinated_until = list_end
-        elif _LEAD_AFTER.search(before):
+        elif _LEAD_AFTER.search(before) or (_BY.search(before) and _BY_VERB.match(plain[list_end:])):
             lead += names
         elif _EMPOWERED.search(before):
             lead += [n for n in names if is_organ(n)]
