@@ -292,3 +292,9 @@ def test_a_year_no_hit_speaks_of_gets_no_answer():
     hit = _hit("Ban Tuyên giáo Huyện ủy chủ trì hội nghị học tập chuyên đề năm 2022.", lead=("Ban Tuyên giáo Huyện ủy",))
     assert extract_answer("Hội nghị học tập chuyên đề năm 2022 do ai chủ trì?", [hit]).text == "Ban Tuyên giáo Huyện ủy"
     assert extract_answer("Hội nghị học tập chuyên đề năm 2023 do ai chủ trì?", [hit]) is None
+
+
+def test_a_question_that_names_a_bodys_place_does_not_name_the_body():
+    hit = _hit("Đề nghị Ủy ban nhân dân tỉnh Đắk Nông chủ trì, phối hợp với Bộ Xây dựng làm rõ sự cần thiết của dự án.", lead=("Ủy ban nhân dân tỉnh Đắk Nông",))
+    assert extract_answer("Tại buổi làm việc với tỉnh Đắk Nông, ai chủ trì làm rõ sự cần thiết của dự án?", [hit]).text == "Ủy ban nhân dân tỉnh Đắk Nông"
+    assert extract_answer("UBND tỉnh Đắk Nông được giao chủ trì việc gì, ai chủ trì?", [hit]) is None  # it names the body itself

@@ -36,7 +36,15 @@ def names_body(name: str, query: str) -> bool:
     if distinctive in _VERB_LIKE:  # "Ủy ban Kiểm tra" is named by its head too: "cơ quan nào tiến hành kiểm tra" names none
         core = re.sub(r"\s+(?:Tỉnh|Thị|Huyện|Thành|Đảng) ủy.*$|\s+(?:tỉnh|thị xã|huyện|thành phố)$", "", name)
         return f" {loose(core)} " in f" {asked} "
+    if (local := _OF_PLACE.match(name)) and local.group(2)[:1].isupper():  # "Ủy ban nhân dân tỉnh Đắk Lắk": its place alone is where, not who
+        head = set(syllables(local.group(1))) - _GENERIC
+        if not head and words <= set(syllables(local.group(2))):
+            return f" {loose(local.group(1))} " in f" {asked} " and {loose(w) for w in words} <= set(asked.split())
     return {loose(w) for w in words} <= set(asked.split())
+
+
+# A body of a named place: its head, the place's kind, the place ("Ủy ban nhân dân" "tỉnh" "Đắk Lắk").
+_OF_PLACE = re.compile(r"(.+?)\s+(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường)\s+(\S.*)$")
 
 
 # Distinctive words of a body that are also everyday verbs ("Ban Tổ chức", "Ủy ban Kiểm tra").
