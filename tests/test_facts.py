@@ -161,3 +161,11 @@ def test_the_agent_of_a_task_in_the_passive_leads_it():
     # Who issued a document, or a cause, is no lead.
     assert extract_facts("Thực hiện Thông tư số 12/2025/TT-BTC do Bộ Tài chính ban hành.").lead == ()
     assert extract_facts("Tiến độ chậm do Sở Xây dựng chưa bàn giao mặt bằng.").lead == ()
+
+
+def test_how_often_is_a_recurring_time():
+    (quarterly,) = find_deadlines("Mỗi chi bộ tổ chức sinh hoạt chuyên đề ít nhất mỗi quý một lần.")
+    assert (quarterly.text, quarterly.recurring) == ("ít nhất mỗi quý một lần", "quarterly")
+    (weekly,) = find_deadlines("Cập nhật bản tin thông báo độ mặn 02 lần/tuần.")
+    assert (weekly.text, weekly.recurring) == ("02 lần/tuần", "weekly")
+    assert find_deadlines("Hội thi đã tổ chức 3 lần.") == []

@@ -43,6 +43,8 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring_due", re.compile(r"(?:trước|chậm nhất(?: là)?|vào)\s+ngày\s+\d{1,2}(?:\s*(?:/|tháng)\s*\d{1,2})?\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
     # A time counted from an event: "trong 24-48 giờ sau khi nước rút", "trong thời hạn 05 ngày kể từ ngày nhận".
     ("relative", re.compile(r"\b(?:trong(?: vòng| thời hạn)?|chậm nhất(?: là)?|không quá)\s+\d{1,3}(?:\s*-\s*\d{1,3})?\s+(?:giờ|ngày(?: làm việc)?)\s+(?:sau khi|kể từ)\s+[^;.,()]{1,60}", re.I)),
+    # How often: "ít nhất mỗi quý một lần", "02 lần/tuần".
+    ("frequency", re.compile(r"(?:ít nhất\s+)?mỗi\s+(năm|quý|tháng|tuần)\s+(?:ít nhất\s+)?(?:một|1|01|hai|2|02)\s+lần\b|\b\d{1,2}\s+lần\s*/\s*(năm|quý|tháng|tuần|ngày)\b", re.I)),
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b", re.I)),
     # "Thời gian thực hiện: Thường xuyên", or an adverb of a duty: "thường xuyên theo dõi" (not "nhu cầu … thường xuyên của")
     # … or the cell of a task table's time column: "Sở Tài chính | Cơ quan liên quan | Thường xuyên".
@@ -141,6 +143,8 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
         return Deadline(words, None, None, _RECURRING[match.group(2).lower()])
     if kind == "relative":
         return Deadline(words)
+    if kind == "frequency":
+        return Deadline(words, None, None, _RECURRING[(match.group(1) or match.group(2)).lower()])
     if kind == "recurring":
         if _BUDGET_BEFORE.search(text[: match.start()]):
             return None
