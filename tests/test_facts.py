@@ -169,3 +169,8 @@ def test_how_often_is_a_recurring_time():
     (weekly,) = find_deadlines("Cập nhật bản tin thông báo độ mặn 02 lần/tuần.")
     assert (weekly.text, weekly.recurring) == ("02 lần/tuần", "weekly")
     assert find_deadlines("Hội thi đã tổ chức 3 lần.") == []
+
+
+def test_a_heading_body_with_a_qualifier_leads_its_items():
+    path = ("Điều 4. Phối hợp trong quản lý", "2. Ủy ban nhân dân các xã, phường có cụm công nghiệp:")
+    assert extract_facts("a) Quản lý trật tự xây dựng trong cụm công nghiệp trên địa bàn;", path).lead == ("Ủy ban nhân dân các xã, phường",)

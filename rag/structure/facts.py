@@ -291,6 +291,8 @@ def _inherited_lead(section_path: tuple[str, ...]) -> list[str]:
                 return names
             if len(rest.strip(" :…")) < 3 or heading.endswith("…") and re.fullmatch(r"\W*(?:các\s+)?\w+…", rest):  # a path's heading cut short
                 return names
+            if re.fullmatch(r"\s*(?:có(?!\s+liên quan)|thuộc|nơi có|trên địa bàn)\s+[^:;,.]{1,40}:\s*", rest):  # "2. Ủy ban nhân dân các xã, phường có cụm công nghiệp:"
+                return names
             # A name the name rules stop short in: "Tổng Cục Quản lý ruộng đất có trách nhiệm:", or a bare
             # heading of the section that assigns the work ("III. TỔ CHỨC THỰC HIỆN" › "1. Vụ Các vấn đề chung về …").
             duty = re.fullmatch(r"(.+?)\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|thực hiện)\s*:?", text.strip())
