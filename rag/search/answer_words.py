@@ -4,6 +4,7 @@ a hit is on that topic, whether a question names a body, which sentence or claus
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..records import Hit
 from ..text.normalize import fold_diacritics, loose, strip_markdown
@@ -22,6 +23,9 @@ _GENERIC = frozenset(
     "ban đảng bộ ủy tỉnh huyện thị xã thành phố các cơ quan đơn vị cấp trực thuộc khối chi sở tổ chức "
     "thường vụ đoàn ủy ban nhân dân trung ương và liên quan".split()
 )
+
+
+_ASKING_FOLDED = frozenset(fold_diacritics(w) for w in _ASKING | QUESTION_WORDS)
 
 
 def names_body(name: str, query: str) -> bool:
@@ -60,7 +64,7 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|\n", strip_markdown(text)) if s.strip()]
 
 
-def overlap(words: set[str], text: str) -> int:
+def overlap(words: frozenset[str] | set[str], text: str) -> int:
     return len(words & {fold_diacritics(w) for w in syllables(text)})
 
 
@@ -72,13 +76,13 @@ def clear_winner(overlaps: dict[str, int]) -> str | None:
     return ranked[0][0]
 
 
-def topic_words(query: str) -> set[str]:
+@lru_cache(maxsize=256)  # a which-document question asks it of every candidate (the ranking's lift)
+def topic_words(query: str) -> frozenset[str]:
     """The question's own words (folded syllables), without the words that only ask."""
-    asking = {fold_diacritics(w) for w in _ASKING | QUESTION_WORDS}
-    return {fold_diacritics(w) for w in syllables(query)} - asking
+    return frozenset(fold_diacritics(w) for w in syllables(query)) - _ASKING_FOLDED
 
 
-def on_topic(topic: set[str], hit: Hit, share: float = 0.5, *, with_document: bool = False) -> bool:
+def on_topic(topic: frozenset[str], hit: Hit, share: float = 0.5, *, with_document: bool = False) -> bool:
     """Whether the hit holds at least ``share`` of the question's own words, in its text, its heading
     path or the item a short item completes ("- Thời gian hoàn thành: trước 31/3" after its task);
     ``with_document``: or in its document's type, number and title, for a question about the document

@@ -101,7 +101,7 @@ def _of_the_years_asked(query: str, hit: Hit) -> bool:
     return set(_YEAR.findall(query)) <= set(_YEAR.findall(written))
 
 
-def _contested(texts: list[str], best: Hit, hits: list[Hit], asks: Asks, query: str, topic: set[str]) -> bool:
+def _contested(texts: list[str], best: Hit, hits: list[Hit], asks: Asks, query: str, topic: frozenset[str]) -> bool:
     """A runner-up nearly as good as the best hit, on the same topic, that gives another answer:
     the ranking cannot tell which of the two answers the question, so neither is given."""
     for other in hits:
@@ -244,7 +244,7 @@ def _unique(pattern: re.Pattern[str], text: str, query: str = "", keep: Callable
     Thường trực Tỉnh ủy" for "vấn đề phát sinh thì báo cáo ai?"), as for deadlines."""
     plain = strip_markdown(text)
     found: dict[str, int] = {}
-    words = topic_words(query) if query else set()
+    words = topic_words(query) if query else frozenset()
     for m in pattern.finditer(plain):
         value = " ".join(g for g in m.groups() if g).strip(" :")
         if value and keep(value):
