@@ -204,6 +204,7 @@ def test_a_labelled_field_reads_with_the_item_it_describes_not_the_field_before_
     event = "Ban Thường vụ Huyện ủy tổ chức hội nghị quán triệt chuyên đề cho cán bộ chủ chốt của huyện."
     assert by_text["- Địa điểm: Hội trường Huyện ủy."].context == event
     assert by_text["- Thời gian: Quý II/2026."].context == event
+    assert by_text["- Nội dung:"].context == ""  # a bare label heads its own items: it takes no event text
     assert "Hội trường Huyện ủy" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."]) and "cán bộ chủ chốt" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."])
 
 

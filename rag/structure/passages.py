@@ -213,11 +213,16 @@ def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix:
     return passages
 
 
+_LABEL_ONLY = re.compile(r"^[\s\-+•]*[^:]{1,40}:\s*$")
+
+
 def _completed_item(passages: list[Passage], path: tuple[str, ...], block: Block) -> Passage | None:
     """The item a short item completes: the one before it under the same heading; for a labelled
     field ("- Địa điểm: …") the item its fields follow, the task or event they describe, not the
     field before it (nor the items under a field: "+ Chuyên đề 1: …" under "- Nội dung:")."""
     previous = passages[-1]
+    if _LABEL_ONLY.match(block.plain):
+        return None  # "- Nội dung:" alone heads the items under it, which carry it in their path
     if field_label(block.text):
         for candidate in reversed(passages):
             if candidate.section_path[: len(path)] != path:
@@ -284,7 +289,7 @@ def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[F
 # The rules of ``passage_index_text``, in the manifest: a rebuild reuses the old index's vectors and
 # compound words by the texts this code computes for its passages, so an index whose texts were
 # computed by other rules must give no cache. Raise it whenever those rules change.
-INDEX_TEXT_VERSION = 3  # 2: a clause of an article opens with its document's type and title; 3: a field reads with its item
+INDEX_TEXT_VERSION = 4  # 2: a clause of an article opens with its document's type and title; 3: a field reads with its item; 4: a bare label ("- Nội dung:") with none
 
 
 def passage_index_text(passage: Passage, document: DocumentMeta | None = None) -> str:
