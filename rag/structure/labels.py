@@ -3,7 +3,7 @@
 A plan describes a task or an event in one item and gives its time, place, speakers or lead as
 the labelled items after it. Such a field means little alone ("Địa điểm: Hội trường lớn"): it is
 read with the item it belongs to (``rag.structure.passages``), and a question about the event
-that asks where or when is answered by it (``rag.search.fields``).
+that asks where or when is answered by it (``rag.search.fields`` lifts it for such a question).
 """
 
 from __future__ import annotations
