@@ -111,6 +111,8 @@ def test_numbers_places_and_recipients_as_written():
     lesson = _hit("Mỗi lớp 40 học viên, học trong 3 ngày tại Trung tâm Chính trị huyện.")
     assert extract_answer("Mỗi lớp bao nhiêu học viên?", [lesson]).text == "40 học viên"
     assert extract_answer("Lớp học trong bao lâu?", [lesson]).text == "3 ngày"
+    timed = _hit("- Thời gian: 0,5 ngày; hoàn thành trước ngày 31 tháng 3 năm 2026.", path=("1. Lớp học bồi dưỡng",))  # "31 tháng", "3 năm" are a date
+    assert extract_answer("Lớp học trong bao lâu?", [timed]).text == "0,5 ngày"
     assert extract_answer("Lớp học tổ chức ở đâu?", [lesson]).text == "Trung tâm Chính trị huyện"
     report = _hit("Các chi bộ báo cáo kết quả về Ban Tổ chức Huyện ủy trước ngày 30/11/2026.")
     assert extract_answer("Các chi bộ báo cáo kết quả về đâu?", [report]).text == "Ban Tổ chức Huyện ủy"

@@ -198,6 +198,8 @@ def test_a_labelled_field_reads_with_the_item_it_describes_not_the_field_before_
         "- Thành phần: Ủy viên Ban Chấp hành Đảng bộ huyện.\n"
         "- Nội dung:\n+ Chuyên đề 1: Xây dựng đội ngũ cán bộ.\n+ Chuyên đề 2: Nêu gương.\n"
         "- Thời gian: Quý II/2026.\n- Địa điểm: Hội trường Huyện ủy.\n"
+        "- Thời gian nghiên cứu, học tập, quán triệt: ½ ngày; hoàn thành trong tháng 5/2026 ở tất cả các cấp.\n"
+        "- Tổ chức sinh hoạt chuyên đề tại các chi bộ theo hướng dẫn của Ban Tuyên giáo Huyện ủy, gắn với nhiệm vụ của đơn vị.\n"
     )
     passages = parse_document("kh.txt", text).passages
     by_text = {p.text: p for p in passages}
@@ -205,6 +207,9 @@ def test_a_labelled_field_reads_with_the_item_it_describes_not_the_field_before_
     assert by_text["- Địa điểm: Hội trường Huyện ủy."].context == event
     assert by_text["- Thời gian: Quý II/2026."].context == event
     assert by_text["- Nội dung:"].context == ""  # a bare label heads its own items: it takes no event text
+    # A long label with a short value says as little as "- Thời gian: ½ ngày"; a long item stands alone.
+    assert by_text["- Thời gian nghiên cứu, học tập, quán triệt: ½ ngày; hoàn thành trong tháng 5/2026 ở tất cả các cấp."].context == event
+    assert by_text["- Tổ chức sinh hoạt chuyên đề tại các chi bộ theo hướng dẫn của Ban Tuyên giáo Huyện ủy, gắn với nhiệm vụ của đơn vị."].context == ""
     assert "Hội trường Huyện ủy" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."]) and "cán bộ chủ chốt" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."])
 
 

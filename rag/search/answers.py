@@ -226,8 +226,14 @@ def _quantity(text: str, unit: str) -> str | None:
         pattern = rf"({_NUMBER})\s*(?:{units})(?!\w)"
     else:
         pattern = rf"({_NUMBER})\s*(?:{_UNIT_WORDS})(?!\w)"
-    found = list(dict.fromkeys(plain[m.start() : m.end()] for m in re.finditer(rf"(?<![\w/.,-]){pattern}", folded)))
+    matches = re.finditer(rf"(?<![\w/.,-]){pattern}", folded)
+    if unit == "duration":  # "trước ngày 31 tháng 3 năm 2022" is a date, not "31 tháng" nor "3 năm"
+        matches = (m for m in matches if not _IN_DATE.search(folded[: m.start()]) and not re.match(r"\s*\d", folded[m.end() :]))
+    found = list(dict.fromkeys(plain[m.start() : m.end()] for m in matches))
     return found[0] if len(found) == 1 else None
+
+
+_IN_DATE = re.compile(r"(?<!\w)(?:ngay|thang|nam|quy)\s*$")
 
 
 def _not_a_document(value: str) -> bool:

@@ -206,11 +206,19 @@ def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix:
         path = prefix + path
         context = ""
         previous = passages[-1] if passages else None
-        if len(block.plain) < SHORT_ITEM_CHARS and previous and (item := _completed_item(passages, path, block)):
+        if _is_short(block.plain) and previous and (item := _completed_item(passages, path, block)):
             context = strip_markdown(item.text)
         for piece in split_long(block.text):
             passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end, context))
     return passages
+
+
+def _is_short(plain: str) -> bool:
+    """An item too short to stand alone; for a labelled field, its value is what counts: "- Thời gian
+    nghiên cứu, học tập, quán triệt: ½ ngày; …" says as little as "- Thời gian: ½ ngày"."""
+    if len(plain) < SHORT_ITEM_CHARS:
+        return True
+    return bool(field_label(plain)) and len(plain.split(":", 1)[1].strip()) < SHORT_ITEM_CHARS
 
 
 _LABEL_ONLY = re.compile(r"^[\s\-+•]*[^:]{1,40}:\s*$")
@@ -289,7 +297,9 @@ def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[F
 # The rules of ``passage_index_text``, in the manifest: a rebuild reuses the old index's vectors and
 # compound words by the texts this code computes for its passages, so an index whose texts were
 # computed by other rules must give no cache. Raise it whenever those rules change.
-INDEX_TEXT_VERSION = 4  # 2: a clause of an article opens with its document's type and title; 3: a field reads with its item; 4: a bare label ("- Nội dung:") with none
+# 2: a clause of an article opens with its document's type and title; 3: a field reads with its item;
+# 4: a bare label ("- Nội dung:") with none; 5: a field with a long label and a short value with its item.
+INDEX_TEXT_VERSION = 5
 
 
 def passage_index_text(passage: Passage, document: DocumentMeta | None = None) -> str:
