@@ -79,6 +79,12 @@ def test_questions_across_plans_and_about_implementation():
 
     assert "across" in question_intents("Những kế hoạch nào đặt mục đích đưa việc học tập trở thành nhu cầu tự thân?")
     assert "across" in question_intents("cac ke hoach dien dat the nao ve muc tieu")
+    assert "across" in question_intents("Các KH của huyện giao ai tổng hợp báo cáo?")  # the abbreviation too
+    # Two plans named side by side.
+    assert "across" in question_intents("Hạn nộp báo cáo trong kế hoạch của Huyện ủy và kế hoạch của UBND huyện là ngày nào?")
+    assert "across" in question_intents("Bản đăng ký ở Huyện ủy và ở Đảng ủy xã nộp cho ai?")
+    # One plan whose tasks name two plans to draft is no question across plans.
+    assert "across" not in question_intents("Ai xây dựng kế hoạch tuyên truyền hằng năm và kế hoạch năm sau phải xong khi nào?")
     assert "basis" in question_intents("Kế hoạch nào triển khai KL 21?")
     assert "basis" not in question_intents("xây dựng kế hoạch thực hiện KL 01 cần xác định rõ gì?")  # a topic, not a question about plans
     # Units and places do not ask which plans implement a document.

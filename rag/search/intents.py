@@ -28,7 +28,12 @@ _WHEN = phrases(r"khi nao|bao gio|luc nao|thoi han|han chot|han hoan thanh|thoi 
 # "Những kế hoạch nào thực hiện KL 01?": asks for documents (not units or places), with a verb of implementing.
 _WHICH_DOCUMENTS = re.compile(r"(ke hoach|van ban|chi thi|huong dan) nao|nhung (ke hoach|van ban)")
 # "Những kế hoạch nào …", "Các kế hoạch diễn đạt thế nào …": the answer spans several plans.
-_ACROSS = re.compile(r"(cac|nhung) (ke hoach|van ban|chi thi|huong dan)|(ke hoach|van ban) nao")
+# So do two plans named side by side: "kế hoạch của Tỉnh ủy và kế hoạch của Đảng ủy Khối", "ở Thị ủy và ở …".
+_ACROSS = re.compile(
+    r"(?<!\w)(?:(?:cac|nhung) (?:ke hoach|kh|van ban|chi thi|huong dan)|(?:ke hoach|kh|van ban) nao)(?!\w)"
+    r"|(?<!\w)(?:ke hoach|kh)(?: [a-z0-9/-]+){0,3} cua [^?]{2,80}? va (?:cua|o|(?:ke hoach|kh)(?: [a-z0-9/-]+){0,3} cua) "
+    r"|(?<!\w)(?:cua|o) [^,;?]{2,60}? va (?:cua|o) "
+)
 _IMPLEMENTING = re.compile(r"thuc hien|trien khai|can cu|cu the hoa|dua tren|quan triet")
 
 QUANTITY = re.compile(r"\b\d+(?:,\d+)?\s+(?:đại biểu|người|đồng chí|ngày|buổi|lớp|cuộc|đơn vị|giờ)\b|\d+\s*%", re.I)
