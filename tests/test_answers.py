@@ -116,6 +116,13 @@ def test_numbers_places_and_recipients_as_written():
     assert extract_answer("Lớp học tổ chức ở đâu?", [lesson]).text == "Trung tâm Chính trị huyện"
     report = _hit("Các chi bộ báo cáo kết quả về Ban Tổ chức Huyện ủy trước ngày 30/11/2026.")
     assert extract_answer("Các chi bộ báo cáo kết quả về đâu?", [report]).text == "Ban Tổ chức Huyện ủy"
+    direct = _hit("- Văn phòng Huyện ủy tổng hợp báo cáo sơ kết gửi Ban Tổ chức Tỉnh ủy theo quy định.")
+    assert extract_answer("Báo cáo sơ kết gửi cho ai?", [direct]).text == "Ban Tổ chức Tỉnh ủy"
+    far = _hit("Các chi bộ gửi kế hoạch thực hiện việc học tập và làm theo gương người tốt việc tốt của chi bộ năm 2026 về Ban Thường vụ Huyện ủy để tổng hợp.")
+    assert extract_answer("Các chi bộ gửi kế hoạch học tập về đâu?", [far]).text == "Ban Thường vụ Huyện ủy"
+    # Two recipients in one sentence: the one of the clause asked about, not the one the clause after it names.
+    two = _hit("Các chi bộ báo cáo kết quả về Ban Tổ chức Huyện ủy; đồng thời báo cáo vướng mắc phát sinh về Thường trực Huyện ủy để xử lý, tổng hợp, báo cáo Ban Tổ chức Tỉnh ủy chỉ đạo.")
+    assert extract_answer("Có vướng mắc phát sinh thì báo cáo về đâu?", [two]).text == "Thường trực Huyện ủy"
 
 
 def test_a_cited_document_is_answered_from_how_the_plan_cites_it():

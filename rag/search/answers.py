@@ -59,9 +59,11 @@ _DURATION_UNITS = ("ngay", "buoi", "gio", "tiet", "thang", "nam", "tuan", "phut"
 _SAME_UNIT = {"nguoi": ("nguoi", "dai bieu", "dong chi", "hoc vien", "ca nhan", "dang vien", "can bo"), "phan": ("phan tram", "%")}
 _PLACE = re.compile(r"(?:Địa điểm|địa điểm)\s*:\s*([^;.\n]+)|(?<!\w)(?:tại|ở)\s+((?:điểm cầu|hội trường|trụ sở|nhà văn hóa)?[^,;.()\n]{3,80}?)(?=\s*(?:[,;.()]|$|\s+(?:vào|trong|từ|trước|theo|do|với|để)\s))")
 _OCCASION = re.compile(r"(?<!\w)(?:vào |nhân |trong )?(dịp\s+[^,;.()\n]{3,60}?)(?=\s*(?:[,;.()]|$|\s+(?:và|để|nhằm|theo)\s))")
+_BODY_START = r"(?:Ban|Văn phòng|Thường trực|Ủy ban|UBND|Sở|Bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|Đảng ủy|cấp ủy|Hội đồng)"
+# "gửi báo cáo … về Ban X", or the body right after the verb: "gửi Ban Tuyên giáo Trung ương", "báo cáo Thường trực …".
 _RECIPIENT = re.compile(
-    r"(?:gửi|nộp|báo cáo|chuyển|trình)(?:[^;.:]{0,60}?)\s+(?:về|cho|đến|tới|lên)\s+((?:Ban|Văn phòng|Thường trực|Ủy ban|UBND|Sở|Bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|Đảng ủy|cấp ủy|Hội đồng)[^,;.()\n]{0,60}?)"
-    r"(?=\s*(?:[,;.()]|$|\s+(?:trước|để|qua|theo|chậm nhất|trong|vào|tổng hợp|định kỳ)\b))"
+    rf"(?:gửi|nộp|báo cáo|chuyển|trình)(?:(?:[^;.:]{{0,120}}?)\s+(?:về|cho|đến|tới|lên))?\s+({_BODY_START}[^,;.()\n]{{0,60}}?)"
+    r"(?=\s*(?:[,;.()]|$|\s+(?:trước|để|qua|theo|chậm nhất|trong|vào|tổng hợp|định kỳ|về|kết quả|chỉ đạo|xem xét|phê duyệt|cho ý kiến|ban hành|quyết định)\b))"
 )
 
 
@@ -251,10 +253,12 @@ def _unique(pattern: re.Pattern[str], text: str, query: str = "", keep: Callable
     plain = strip_markdown(text)
     found: dict[str, int] = {}
     words = topic_words(query) if query else frozenset()
+    previous_end = 0  # a clause starts after the value before it: "… về Thường trực Tỉnh ủy (…) để tổng hợp, báo cáo Ban X"
     for m in pattern.finditer(plain):
         value = " ".join(g for g in m.groups() if g).strip(" :")
+        start, previous_end = max(plain.rfind(";", 0, m.start()) + 1, plain.rfind(".", 0, m.start()) + 1, previous_end), m.end()
         if value and keep(value):
-            clause = plain[max(plain.rfind(";", 0, m.start()), plain.rfind(".", 0, m.start())) + 1 : m.end()]
+            clause = plain[start : m.end()]
             found[value] = max(found.get(value, 0), overlap(words, clause))
     return next(iter(found)) if len(found) == 1 else clear_winner(found)
 
