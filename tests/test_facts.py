@@ -174,3 +174,9 @@ def test_how_often_is_a_recurring_time():
 def test_a_heading_body_with_a_qualifier_leads_its_items():
     path = ("Điều 4. Phối hợp trong quản lý", "2. Ủy ban nhân dân các xã, phường có cụm công nghiệp:")
     assert extract_facts("a) Quản lý trật tự xây dựng trong cụm công nghiệp trên địa bàn;", path).lead == ("Ủy ban nhân dân các xã, phường",)
+
+
+def test_a_merged_provincial_media_body_and_a_name_that_stops_before_its_verb():
+    assert extract_facts("**6. Báo và Phát thanh, Truyền hình Hà Tĩnh** thường xuyên cập nhật, đưa tin về tình hình hạn hán.").lead == ("Báo và Phát thanh, Truyền hình Hà Tĩnh",)
+    assert extract_facts("Giao Báo và Phát thanh, Truyền hình Đắk Lắk mở chuyên mục về chuyển đổi số.").lead == ("Báo và Phát thanh, Truyền hình Đắk Lắk",)
+    assert extract_facts("Sở Y tế tích cực phối hợp với Công an tỉnh Quảng Ninh tập trung kiểm tra.").coordinating == ("Công an tỉnh Quảng Ninh",)

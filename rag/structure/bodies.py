@@ -26,7 +26,7 @@ HEAD_NAMES = (
 STATE_NAMES = (
     """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|Vụ|Ban|
     Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
-    Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
+    Báo và Phát thanh, Truyền hình|Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
     Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
     Cơ quan thường trực|Liên hiệp các Hội|Liên đoàn Lao động|nhà thầu|cơ quan ngang bộ|cơ quan ngang Bộ|cơ quan thuộc Chính phủ|bộ, ngành|bộ ngành|bộ, cơ quan ngang bộ|bộ, cơ quan|sở, ngành|cơ quan, địa phương|
     cơ quan có liên quan|cơ quan, tổ chức|cơ quan, đơn vị, địa phương|đơn vị, địa phương|địa phương""".replace("\n    ", " ").split("|")
@@ -50,7 +50,7 @@ NEEDS_NAME = {"Báo", "Đài", "Sở", "sở", "Trường", "Đoàn", "Trung tâ
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "
     "và về của với trong để các được đã sẽ cần phải đôn kiểm nắm giám triển nghiên học quán tuyên bổ lồng đưa gửi "
-    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát khẩn"
+    "cụ nâng đẩy gắn mời bố sơ tổng đánh viết cam phát khẩn thường mở kịp tích nghiêm tập duy ưu"
 ).split()
 # A capitalised word, optionally with one lower-case word that is not a verb ("Truyền thông", "Tỉnh ủy").
 NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành|thành phố|thị xã)\b)[{VIET_LOWER}]+)?"
