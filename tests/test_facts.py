@@ -180,3 +180,16 @@ def test_a_merged_provincial_media_body_and_a_name_that_stops_before_its_verb():
     assert extract_facts("**6. Báo và Phát thanh, Truyền hình Hà Tĩnh** thường xuyên cập nhật, đưa tin về tình hình hạn hán.").lead == ("Báo và Phát thanh, Truyền hình Hà Tĩnh",)
     assert extract_facts("Giao Báo và Phát thanh, Truyền hình Đắk Lắk mở chuyên mục về chuyển đổi số.").lead == ("Báo và Phát thanh, Truyền hình Đắk Lắk",)
     assert extract_facts("Sở Y tế tích cực phối hợp với Công an tỉnh Quảng Ninh tập trung kiểm tra.").coordinating == ("Công an tỉnh Quảng Ninh",)
+
+
+def test_a_meeting_that_took_place_charges_no_one():
+    notice = (
+        "Ngày 12 tháng 5 năm 2026, Phó Chủ tịch UBND tỉnh chủ trì cuộc họp với Sở Xây dựng và Ủy ban nhân dân các xã về tiến độ dự án. "
+        "Giao Sở Tài chính bố trí vốn trước ngày 30/6/2026."
+    )
+    assert extract_facts(notice).lead == ("Sở Tài chính",)
+
+
+def test_the_date_of_an_event_after_how_long_it_lasts():
+    (held,) = find_deadlines("- Thời gian: 01 ngày, dự kiến ngày 18/4/2026.")
+    assert (held.text, held.end) == ("dự kiến ngày 18/4/2026", "2026-04-18")

@@ -17,11 +17,13 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 DATE = r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{4})"
 _DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 _HOUR = r"\d{1,2}\s*giờ(?:\s*\d{1,2}\s*phút)?,?"
+_LASTS = r"(?:\d{1,2}(?:,\d)?|½)\s+(?:ngày|buổi)\s*[,;]\s*"  # "01 ngày, " before the date of the event
 _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "trước ngày 30/6/2026", "chậm nhất là ngày 15 tháng 4 năm 2026", "trước 17 giờ ngày 28/10/2026".
     ("due", re.compile(rf"(?:trước|chậm nhất(?: là)?|hạn chót|hoàn thành trước)\s+(?:{_HOUR}\s+)?(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})", re.I)),
     # A date given as the time of the work: "Thời gian: dự kiến ngày 15/10/2026", "Thời gian tổ chức: ngày 05/3/2026".
-    ("labelled", re.compile(rf"Thời (?:gian|hạn)(?:\s+[a-zđà-ỹ]+){{0,3}}\s*:\s*(?:dự kiến\s+)?(?:vào\s+)?(?:{_HOUR}\s+)?(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})")),
+    # … after how long it lasts: "Thời gian: 01 ngày, dự kiến ngày 18/4/2026".
+    ("labelled", re.compile(rf"Thời (?:gian|hạn)(?:\s+[a-zđà-ỹ]+){{0,3}}\s*:\s*(?:{_LASTS})?(?:dự kiến\s+)?(?:vào\s+)?(?:{_HOUR}\s+)?(?:ngày\s+)?(?:{DATE}|{_DATE_WORDS})")),
     # A day of the plan's year, or of every year: "báo cáo kết quả trước ngày 20/11 về Sở …".
     ("due_day", re.compile(r"(?:trước|chậm nhất(?: là)?)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*[/-]\s*\d)", re.I)),
     # A span of months the work runs: "từ tháng 01 năm 1981 đến tháng 12 năm 1982", "từ tháng 3/2026 đến hết tháng 6/2026".
@@ -88,8 +90,8 @@ def find_deadlines(text: str, *, plan_year: int | None = None) -> list[Deadline]
 
 def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None) -> Deadline | None:
     words = match.group(0).strip(" |")  # a table cell keeps no pipe
-    if kind == "labelled":  # the date, not its label
-        words = words.split(":", 1)[1].strip()
+    if kind == "labelled":  # the date, not its label nor how long the event lasts
+        words = re.sub(rf"^{_LASTS}", "", words.split(":", 1)[1].strip())
     if kind in ("due", "labelled"):
         day, month, year = (int(g) for g in (match.groups()[:3] if match.group(1) else match.groups()[3:6]))
         end = iso_date(day, month, year)

@@ -52,6 +52,12 @@ _QUOTA = re.compile(r"\s*,?\s*mỗi\s+(?:đơn vị|cơ quan|địa phương|s�
 _STATUS = re.compile(r"\s*(?:có tư cách pháp nhân|có con dấu|có tài khoản|được sử dụng con dấu|(?:bao )?gồm\b|là (?:cơ quan|đơn vị|tổ chức)\b(?! thường trực)|chịu sự (?:chỉ đạo|quản lý|lãnh đạo))")
 # A problem met on the way is reported, not a duty: "nếu phát sinh khó khăn, vướng mắc, các cơ quan … gửi về Sở Tài chính".
 _TROUBLE = re.compile(r"(?:[Nn]ếu|[Tt]rường hợp|[Kk]hi|[Qq]uá trình)\b[^.;]{0,100}?(?:vướng mắc|khó khăn)[^.;]*")
+# A meeting that took place, as a notice of conclusions opens: "Ngày 29 tháng 10 năm 2026, Phó Chủ tịch UBND tỉnh
+# … chủ trì cuộc họp về …": who chaired it is charged with nothing.
+_MEETING_HELD = re.compile(
+    r"(?:^|(?<=[.;]\s))Ngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\s*/\s*\d{1,2}\s*/\s*\d{4})\s*,"
+    r"(?=[^.;]*\b(?:cuộc họp|buổi làm việc|họp (?:với|về|nghe)|làm việc với|đã)\b)[^.;]*"
+)
 # Fields of a task: "Đơn vị chủ trì thực hiện: Sở Tư pháp.", "- Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp …".
 _LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|được giao|chịu trách nhiệm)(?:\s+(?:tham mưu\s+)?thực hiện)?", re.I)
 _COORD_FIELD = re.compile(r"(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?", re.I)
@@ -190,7 +196,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
         lead += _label_list(label, bodies)
     subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
     coordinated_until = -1  # a body listed after "phối hợp" is coordinating, whatever verb follows the list
-    troubles = [m.span() for m in _TROUBLE.finditer(plain)]
+    troubles = [m.span() for m in (*_TROUBLE.finditer(plain), *_MEETING_HELD.finditer(plain))]
     for start, end, name in bodies:
         if start < coordinated_until or any(a <= start < b for a, b in troubles):
             continue
