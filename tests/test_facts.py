@@ -64,8 +64,9 @@ def test_bodies_listed_before_a_colon_and_their_items():
     heading = "4. Báo Lạng Sơn; Đài Phát thanh và Truyền hình tỉnh; các cơ quan báo chí thường trú trên địa bàn tỉnh: Xây dựng kế hoạch tuyên truyền."
     assert extract_facts(heading).lead == ("Báo Lạng Sơn", "Đài Phát thanh và Truyền hình tỉnh", "Cơ quan báo chí thường trú trên địa bàn tỉnh")
     assert extract_facts("Các đoàn thể trực thuộc phối hợp xây dựng kế hoạch.").lead == ("Đoàn thể trực thuộc",)  # the subject acts
+    # Asked to cooperate with no one else charged, they do the task ("Đề nghị X …" names a lead).
     asked = extract_facts("Đề nghị các cơ quan, đơn vị phối hợp tuyên truyền.")
-    assert asked.lead == () and asked.coordinating == ("Cơ quan, đơn vị",)
+    assert asked.lead == ("Cơ quan, đơn vị",) and asked.coordinating == ()
 
 
 def test_items_take_the_lead_of_a_heading_that_opens_with_it():

@@ -358,3 +358,27 @@ def test_a_task_table_header_of_bare_column_names():
     text = TABLE.replace("**Cơ quan chủ trì**", "**CHỦ TRÌ**").replace("**Cơ quan phối hợp**", "**PHỐI HỢP**")
     doc = parse_document("t.txt", text)
     assert [f.lead for f in doc.facts if f.lead] == [("Sở Tư pháp", "Ủy ban nhân dân cấp xã"), ("Sở Nội vụ",)]
+
+
+def test_a_table_row_with_a_kind_of_body_and_a_span_of_years():
+    text = (
+        "KẾ HOẠCH\nĐào tạo nghề\nI. NHIỆM VỤ\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| 1 | Đào tạo nghề cho lao động nông thôn | Sở Nội vụ | Sở Giáo dục và Đào tạo; các cơ sở giáo dục nghề nghiệp | Năm 2027 |\n"
+        "| 2 | Tập huấn kỹ năng cho đoàn viên | Tỉnh đoàn | Hội Liên hiệp Phụ nữ tỉnh | Năm 2026 - 2027 |\n"
+    )
+    doc = parse_document("t.txt", text)
+    rows = [f for f in doc.facts if f.lead]
+    assert [f.lead for f in rows] == [("Sở Nội vụ",), ("Tỉnh đoàn",)]
+    assert rows[0].coordinating == ("Sở Giáo dục và Đào tạo", "Cơ sở giáo dục nghề nghiệp")
+    assert [[d.text for d in f.deadlines] for f in rows] == [["Năm 2027"], ["Năm 2026 - 2027"]]
+
+
+def test_bodies_asked_to_cooperate_lead_when_no_one_else_does():
+    assert extract_facts("4. Đề nghị Hội Nông dân tỉnh, Tỉnh đoàn phối hợp tư vấn nghề cho hội viên, đoàn viên.").lead == ("Hội Nông dân tỉnh", "Tỉnh đoàn")
+    path = ("IV. TỔ CHỨC THỰC HIỆN", "3. Sở Văn hóa, Thể thao và Du lịch")
+    beside = extract_facts("- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phối hợp tuyên truyền.", path)
+    assert beside.lead == ("Sở Văn hóa, Thể thao và Du lịch",) and beside.coordinating == ("Ủy ban Mặt trận Tổ quốc tỉnh",)
+    directed = extract_facts("- Chỉ đạo Sở Y tế phối hợp tổ chức kiểm tra.")
+    assert directed.lead == () and directed.coordinating == ("Sở Y tế",)

@@ -16,7 +16,7 @@ HEAD_NAMES = (
     tổ chức cơ sở đảng|Ban tổ chức|Ban tuyên giáo|Ban dân vận|Ban kiểm tra|ban tham mưu|cơ quan tham mưu|đơn vị sự nghiệp công lập|đơn vị sự nghiệp|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
     Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
-    Trường|Đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
+    Trường|Đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
     cơ quan, đơn vị có liên quan|cơ quan, đơn vị liên quan|đơn vị có liên quan|đơn vị liên quan|ngành, các cấp|ngành liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
     việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
     người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")

@@ -197,6 +197,7 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
     subject_end = -1  # where the last subject list taken ends: an opener gives a clause one subject
     coordinated_until = -1  # a body listed after "phối hợp" is coordinating, whatever verb follows the list
     troubles = [m.span() for m in (*_TROUBLE.finditer(plain), *_MEETING_HELD.finditer(plain))]
+    cooperating: list[str] = []  # asked to cooperate ("đề nghị X phối hợp tuyên truyền"), with no partner named
     for start, end, name in bodies:
         if start < coordinated_until or any(a <= start < b for a, b in troubles):
             continue
@@ -248,9 +249,13 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             subject_end = max(subject_end, list_end)
         elif re.match(r"\s+phối hợp\s+(?!với\b)", plain[list_end:]):
             coordinating += names  # "đề nghị các cơ quan báo chí … phối hợp tuyên truyền"
+            if _ASKED.search(before):  # not "Chỉ đạo Sở Y tế phối hợp …": the one who directs leads
+                cooperating += names
     # A closing ("Trên đây là Kế hoạch …") or a problem to report charges no one, not even the heading's body.
     if not lead and not _inherits_nothing(plain):
         lead = _inherited_lead(section_path)
+    if not lead and cooperating:  # "4. Đề nghị Hội Nông dân tỉnh, Tỉnh đoàn phối hợp tư vấn …": no one else does it, they lead
+        lead, coordinating = cooperating, [c for c in coordinating if c not in cooperating]
     lead = list(dict.fromkeys(lead))
     coordinating = [c for c in dict.fromkeys(coordinating) if c not in lead]
     return lead, coordinating

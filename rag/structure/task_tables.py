@@ -31,11 +31,11 @@ def _is_header(text: str) -> bool:
     )
 _MAX_CELL = 160  # a body cell is short: longer text is a task or a product
 # A time column's words the deadline rules leave to context: a bare year, "Theo Kế hoạch riêng", "Sau khi có …".
-_TIME_CELL = re.compile(r"(?:năm\s+)?\d{4}|[Hh][aằ]ng năm|(?:Theo|Sau khi|Từ|Trước|Trong|Định kỳ|Quý|Tháng)\b.{0,80}", re.S)
+_TIME_CELL = re.compile(r"(?:[Nn]ăm\s+)?\d{4}(?:\s*-\s*\d{4})?|[Hh][aằ]ng năm|(?:Theo|Sau khi|Từ|Trước|Trong|Định kỳ|Quý|Tháng)\b.{0,80}", re.S)
 
 
 def _cells(text: str) -> list[str]:
-    return [cell.strip(" *.;") for cell in strip_markdown(text).split(" | ") if cell.strip(" *.;")]
+    return [cell.strip(" *.;|") for cell in strip_markdown(text).split(" | ") if cell.strip(" *.;|")]  # the row's outer pipes too
 
 
 def _body_cell(cell: str) -> list[str]:
@@ -43,11 +43,17 @@ def _body_cell(cell: str) -> list[str]:
     if len(cell) > _MAX_CELL or cell.endswith(":"):
         return []
     names = split_named_list(cell)
-    for name in names:
+    for position, name in enumerate(names):
         bodies = bodies_in(name)
+        if position and _KIND_OF_BODY.fullmatch(name):  # "Sở Giáo dục và Đào tạo; các cơ sở giáo dục nghề nghiệp"
+            continue
         if not bodies or bodies[0][0] != 0 or len(name.split()) > 14:
             return []
     return names
+
+
+# After a named body, a kind of bodies the name rules do not know: "(các) cơ sở giáo dục nghề nghiệp", "doanh nghiệp".
+_KIND_OF_BODY = re.compile(r"(?:[Cc]ác\s+)?\w+(?:\s+\w+){0,6}")
 
 
 def _time_cell(cell: str) -> list[Deadline]:
