@@ -194,3 +194,9 @@ def test_a_meeting_that_took_place_charges_no_one():
 def test_the_date_of_an_event_after_how_long_it_lasts():
     (held,) = find_deadlines("- Thời gian: 01 ngày, dự kiến ngày 18/4/2026.")
     assert (held.text, held.end) == ("dự kiến ngày 18/4/2026", "2026-04-18")
+
+
+def test_names_with_lower_case_words_and_local_governments_in_any_order():
+    assert extract_facts("Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các đơn vị.").lead == ("Sở Nông nghiệp và Phát triển nông thôn",)
+    told = extract_facts("Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, thành phố, thị xã triển khai ngay.")
+    assert told.lead == ("Giám đốc các sở", "Thủ trưởng ban, ngành cấp tỉnh", "Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã")

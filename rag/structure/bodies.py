@@ -18,7 +18,7 @@ HEAD_NAMES = (
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
     Trường|Đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
     cơ quan, đơn vị có liên quan|cơ quan, đơn vị liên quan|đơn vị có liên quan|đơn vị liên quan|ngành, các cấp|ngành liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
-    việc|sở, ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
+    việc|sở, ban, ngành|ban, ngành, đoàn thể|ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
     người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
 )
 # The state's bodies and offices: ministries, departments, committees, the heads who answer for them. Found as
@@ -58,11 +58,11 @@ NAME_WORD = rf"[{VIET_UPPER}]\w*(?:\s+(?!(?:" + "|".join(_VERBS) + rf"|ban hành
 NEW_BODY = r"(?:Chủ tịch|Thủ trưởng|Giám đốc|Tổng giám đốc|Người đứng đầu|Vụ|Sở|Bộ|Ban|Ủy|Uỷ|UBND|Công an|Văn phòng|Đài|Báo|Trung tâm|Cục|Tổng|Chi cục|Tỉnh ủy|Thành ủy|Hội|Mặt trận|Tập đoàn|Ngân hàng|Kho bạc)\b"
 _LOCAL = (  # the local governments a body is "of": "Ủy ban nhân dân các xã, phường", "… các tỉnh, thành phố trực thuộc Trung ương"
     r"(?:các\s+)?(?:xã, phường(?:, đặc khu)?|phường, xã(?:, đặc khu)?|tỉnh(?:, thành phố(?: trực thuộc [Tt]rung ương)?)?|"
-    r"huyện, thị xã, thành phố(?: trực thuộc tỉnh)?|quận, huyện(?:, thị xã)?|thành phố|cấp xã|cấp tỉnh|cấp huyện)"
+    r"huyện, thị xã, thành phố(?: trực thuộc tỉnh)?|huyện, thành phố(?:, thị xã)?|huyện, thị xã|quận, huyện(?:, thị xã)?|thành phố|cấp xã|cấp tỉnh|cấp huyện)"
 )
 _CONTINUE = (
     rf"(?:,\s+(?!{NEW_BODY}){NAME_WORD}(?=\s+và\s)|\s+(?:Ủy ban nhân dân|Hội đồng nhân dân|Mặt trận Tổ quốc|Khoa học và Công nghệ|"
-    rf"Khoa học|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội|cấp ủy)|và\s+(?!{NEW_BODY}){NAME_WORD}|{_LOCAL}|TP\.\s?{NAME_WORD}|{NAME_WORD}|-\s+{NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
+    rf"Khoa học|và Phát triển nông thôn|của\s+(?:Hội đồng nhân dân|Ủy ban nhân dân|Quốc hội|cấp ủy)|và\s+(?!{NEW_BODY}){NAME_WORD}|{_LOCAL}|TP\.\s?{NAME_WORD}|{NAME_WORD}|-\s+{NAME_WORD}|tỉnh|thị xã|huyện|thành phố|khối|"
     r"trực thuộc(?: Tỉnh ủy| Thị ủy| Huyện ủy)?|cơ sở|các cơ quan(?: và doanh nghiệp)? tỉnh|liên quan|ủy(?!\s+(?:quyền|nhiệm|thác))|xã hội|và (?:cấp )?tương đương|"
     r"cấp (?:tỉnh|huyện|xã)|trực thuộc [Tt]rung ương))"
 )
