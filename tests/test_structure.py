@@ -213,6 +213,21 @@ def test_a_labelled_field_reads_with_the_item_it_describes_not_the_field_before_
     assert "Hội trường Huyện ủy" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."]) and "cán bộ chủ chốt" in passage_index_text(by_text["- Địa điểm: Hội trường Huyện ủy."])
 
 
+def test_the_items_of_a_list_read_with_the_lead_in_that_announces_them():
+    text = (
+        "KẾ HOẠCH\nSinh hoạt chuyên đề\nII. NỘI DUNG\n"
+        "2.1. Nội dung: Ban Thường vụ Huyện ủy gợi ý chủ điểm sinh hoạt chuyên đề hằng quý tại chi bộ như sau:\n"
+        "- Quý III/2026: Học tập và làm theo gương đạo đức về tinh thần đoàn kết, gắn bó với nhân dân ở cơ sở.\n"
+        "- Quý IV/2026: Học tập và làm theo gương đạo đức về tinh thần tiết kiệm, chống lãng phí trong cơ quan.\n"
+        "2.2. Hình thức: Sinh hoạt lồng ghép với sinh hoạt chi bộ thường kỳ.\n"
+    )
+    by_text = {p.text[:12]: p for p in parse_document("kh.txt", text).passages}
+    lead_in = "2.1. Nội dung: Ban Thường vụ Huyện ủy gợi ý chủ điểm sinh hoạt chuyên đề hằng quý tại chi bộ như sau:"
+    assert by_text["- Quý III/20"].context == lead_in and by_text["- Quý IV/202"].context == lead_in
+    assert "chủ điểm" in passage_index_text(by_text["- Quý IV/202"])
+    assert by_text["2.2. Hình th"].context == ""  # the next heading's paragraph announces nothing
+
+
 def test_a_news_portals_summary_above_the_document_is_kept_under_its_own_heading():
     text = (
         "## Khẩn trương rà soát các dự án tồn đọng\n"

@@ -208,6 +208,8 @@ def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix:
         previous = passages[-1] if passages else None
         if _is_short(block.plain) and previous and (item := _completed_item(passages, path, block)):
             context = strip_markdown(item.text)
+        elif previous and (lead_in := _lead_in(passages, path)):
+            context = lead_in
         for piece in split_long(block.text):
             passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end, context))
     return passages
@@ -219,6 +221,20 @@ def _is_short(plain: str) -> bool:
     if len(plain) < SHORT_ITEM_CHARS:
         return True
     return bool(field_label(plain)) and len(plain.split(":", 1)[1].strip()) < SHORT_ITEM_CHARS
+
+
+def _lead_in(passages: list[Passage], path: tuple[str, ...]) -> str:
+    """The paragraph that announces a list ("… chọn chủ điểm sinh hoạt như sau:") for each item of the
+    list after it under the same heading: the items say what, the lead-in says of what."""
+    for candidate in reversed(passages):
+        if candidate.section_path not in (path, path[:-1]):  # a sibling, or the heading's own paragraph ("2.1. Nội dung: … như sau:")
+            return ""
+        text = strip_markdown(candidate.text).rstrip()
+        if text.endswith(":") and not _LABEL_ONLY.match(text):
+            return text
+        if candidate.section_path != path:
+            return ""
+    return ""
 
 
 _LABEL_ONLY = re.compile(r"^[\s\-+•]*[^:]{1,40}:\s*$")
@@ -298,8 +314,9 @@ def inherit_heading_leads(passages: list[Passage], facts: list[Facts]) -> list[F
 # compound words by the texts this code computes for its passages, so an index whose texts were
 # computed by other rules must give no cache. Raise it whenever those rules change.
 # 2: a clause of an article opens with its document's type and title; 3: a field reads with its item;
-# 4: a bare label ("- Nội dung:") with none; 5: a field with a long label and a short value with its item.
-INDEX_TEXT_VERSION = 5
+# 4: a bare label ("- Nội dung:") with none; 5: a field with a long label and a short value with its item;
+# 6: an item of a list with the lead-in that announces it ("… gợi ý chủ điểm hằng quý như sau:").
+INDEX_TEXT_VERSION = 6
 
 
 def passage_index_text(passage: Passage, document: DocumentMeta | None = None) -> str:
