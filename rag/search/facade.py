@@ -27,7 +27,7 @@ from .backend import Backend, Candidates, LocalBackend, QueryVector, embedded_on
 from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
 from .duties import Duty, list_duties
-from .fields import answers_as_field, asked_labels
+from .fields import asked_labels, passage_labels
 from .filters import SearchFilter
 from .intents import answers_basis, frames_document, intent_matches, question_intents
 from .own_numbers import OwnNumbers, asked_article
@@ -51,9 +51,7 @@ class SearchSettings:
     # about the documents cited; swept 0–1 on six tune sets (bench/sweep.py, docs/quality.md).
     frame_penalty: float = 0.3
     intent_boost: float = 0.1  # added when a passage answers the kind of question (who/when) asked
-    # Added to a field item ("- Địa điểm: …") whose label gives what is asked (rag.search.fields);
-    # swept 0–0.5 on seven tune sets (docs/quality.md): Σ MRR 5.905 → 6.035.
-    field_boost: float = 0.3
+    field_boost: float = 0.3  # a field item whose label gives what is asked (rag.search.fields); swept in docs/quality.md
     candidates: int = 100  # per retriever, before fusion
 
     def check(self) -> None:
@@ -105,6 +103,7 @@ class SearchIndex:
         self.rejected: list[Rejection] = []  # corpus files left out of the index, and why
         self._embedded: np.ndarray | None = None  # which passages have vectors; None: all of them
         self._own_numbers: OwnNumbers | None = None
+        self._field_labels: list[str] | None = None  # each passage's field label ("dia diem"), read on first use
 
     # --- building ------------------------------------------------------------------------
 
@@ -337,7 +336,8 @@ class SearchIndex:
             )
         asks = question_asks(analysis.original)
         if s.field_boost and (labels := asked_labels(asks, analysis.original)):  # "tổ chức ở đâu?": the event's "Địa điểm:" item
-            fused = fused + s.field_boost * np.array([answers_as_field(labels, self.passages[i]) for i in ids], dtype=np.float32)
+            self._field_labels = self._field_labels or passage_labels(self.passages)
+            fused = fused + s.field_boost * np.array([self._field_labels[i].startswith(labels) for i in ids], dtype=np.float32)
         if s.intent_boost and DOCUMENT_KINDS & set(asks.kinds):  # "thực hiện theo KH nào?": passages that cite one
             fused = fused + s.intent_boost * np.array([self._gives_document_answer(asks, analysis.original, i) for i in ids], dtype=np.float32)
         if "basis" in intents:  # the plans that implement the document asked about: their basis first

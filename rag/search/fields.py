@@ -10,6 +10,8 @@ the label tells which. The labels are the ones plans of every kind use for these
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..records import Passage
 from ..structure.labels import field_label
 from ..text.normalize import fold_diacritics
@@ -44,3 +46,8 @@ def asked_labels(asks: Asks, query: str) -> tuple[str, ...]:
 def answers_as_field(labels: tuple[str, ...], passage: Passage) -> bool:
     """Whether the passage is a field item whose label gives what is asked."""
     return bool(labels) and field_label(passage.text).startswith(labels)
+
+
+def passage_labels(passages: Sequence[Passage]) -> list[str]:
+    """Each passage's field label, "" for the rest: read once per index, not once per question."""
+    return [field_label(p.text) for p in passages]
