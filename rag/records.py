@@ -21,7 +21,7 @@ class Deadline:
     text: str  # as written
     start: str | None = None  # ISO dates; a due date has only an end
     end: str | None = None
-    recurring: str | None = None  # "yearly", "quarterly", "monthly", "weekly", "daily", "ongoing"
+    recurring: str | None = None  # "yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily", "ongoing", "periodic"
     flag: str = ""  # why the date looks wrong; the text is never changed
 
 

@@ -200,3 +200,27 @@ def test_names_with_lower_case_words_and_local_governments_in_any_order():
     assert extract_facts("Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các đơn vị.").lead == ("Sở Nông nghiệp và Phát triển nông thôn",)
     told = extract_facts("Yêu cầu Giám đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, thành phố, thị xã triển khai ngay.")
     assert told.lead == ("Giám đốc các sở", "Thủ trưởng ban, ngành cấp tỉnh", "Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã")
+
+
+def test_every_so_many_months_and_a_day_of_each_period():
+    found = find_deadlines("Các xã báo cáo kết quả định kỳ 6 tháng (trước ngày 10/6/2026 và trước ngày 10/12/2026).")
+    assert [(d.text, d.recurring) for d in found][0] == ("định kỳ 6 tháng", "half-yearly")
+    (day,) = [d for d in find_deadlines("Sở Y tế tổng hợp, trước ngày 20 của tháng cuối quý.")]
+    assert (day.text, day.recurring) == ("trước ngày 20 của tháng cuối quý", "quarterly")
+
+
+def test_a_column_for_the_lead_and_its_partners():
+    text = (
+        "KẾ HOẠCH\nChăm sóc người cao tuổi\nIV. PHÂN CÔNG NHIỆM VỤ\n"
+        "| TT | Nhiệm vụ | Cơ quan chủ trì/phối hợp | Thời gian thực hiện |\n| --- | --- | --- | --- |\n"
+        "| 1 | Ban hành hướng dẫn khám sàng lọc | Sở Y tế/Bệnh viện Đa khoa tỉnh | Tháng 5/2026 |\n"
+        "| 2 | Tổ chức Tháng hành động | Hội Người cao tuổi tỉnh/Sở Y tế; Sở Văn hóa, Thể thao và Du lịch | Tháng 10/2026 |\n"
+    )
+    from rag.structure.passages import parse_document
+
+    rows = [f for f in parse_document("t.txt", text).facts if f.lead]
+    assert [(f.lead, f.coordinating) for f in rows] == [
+        (("Sở Y tế",), ("Bệnh viện Đa khoa tỉnh",)),
+        (("Hội Người cao tuổi tỉnh",), ("Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch")),
+    ]
+    assert [[d.text for d in f.deadlines] for f in rows] == [["Tháng 5/2026"], ["Tháng 10/2026"]]

@@ -16,7 +16,7 @@ HEAD_NAMES = (
     tổ chức cơ sở đảng|Ban tổ chức|Ban tuyên giáo|Ban dân vận|Ban kiểm tra|ban tham mưu|cơ quan tham mưu|đơn vị sự nghiệp công lập|đơn vị sự nghiệp|Ban Bí thư|Bộ Chính trị|Ủy ban Kiểm tra|Ủy ban nhân dân|Hội đồng nhân dân|Văn phòng|Mặt trận
     Tổ quốc|Mặt trận|Đảng ủy Khối|Đảng đoàn|Đảng bộ|Tỉnh ủy|Thị ủy|Huyện ủy|Thành ủy|huyện ủy|thành ủy|đảng ủy|
     Đảng ủy|chi bộ|Chi bộ|tổ chức cơ sở đảng|tổ chức đảng|Cấp ủy|cấp ủy|Trung tâm|Cơ quan Tổ chức - Nội vụ|Công an|Sở|Báo|Đài|
-    Trường|Đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
+    Trường|Đoàn|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Công đoàn|Hội Cựu chiến binh|Hội Liên hiệp Phụ nữ|Hội Nông dân|Hội Người cao tuổi|Hội Chữ thập đỏ|Hội Khuyến học|Hội Luật gia|Thường trực|Tổ đại biểu|đại biểu Hội đồng nhân dân|tổ chức chính trị - xã hội|các tổ chức chính trị - xã hội|đoàn thể|
     cơ quan, đơn vị có liên quan|cơ quan, đơn vị liên quan|đơn vị có liên quan|đơn vị liên quan|ngành, các cấp|ngành liên quan|cơ quan liên quan|chi ủy|Chi ủy|cơ quan, đơn vị|địa phương, đơn vị|cơ quan chuyên trách tham mưu, giúp
     việc|sở, ban, ngành|ban, ngành, đoàn thể|ban, ngành|ban cán sự đảng|ban đảng|Ban Thường vụ Đoàn Khối|BTG|UBKT|MTTQ|BTV|ĐUK|UBND|HĐND|VP|chính quyền|
     người đứng đầu|cán bộ|đảng viên|công chức|viên chức|đoàn viên|hội viên|người lao động""".replace("\n    ", " ").split("|")
@@ -27,7 +27,7 @@ STATE_NAMES = (
     """Bộ|Bộ trưởng|Thủ trưởng|Chủ tịch|Tổng giám đốc|Giám đốc|Thống đốc|Cục|Tổng cục|Tổng Cục|Chi cục|Ban Quản lý dự án|Ban Quản lý|Vụ|Ban|
     Ban Chỉ huy|Ban Chỉ đạo|Ban cán sự|Ủy ban Mặt trận Tổ quốc|Ủy ban Trung ương Mặt trận Tổ quốc|Ủy ban Thường vụ Quốc hội|Ủy ban|
     Báo và Phát thanh, Truyền hình|Đài truyền hình|Đài Truyền hình|Đài Phát thanh|Đài phát thanh|Đài Tiếng nói|Thông tấn xã|Tập đoàn|Tổng công ty|Tổng Công ty|Hội đồng thành viên|Hội đồng quản trị|
-    Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|
+    Ngân hàng Nhà nước|Kho bạc Nhà nước|Bảo hiểm xã hội|Thanh tra|Viện|Học viện|Trung tâm y tế|Trung tâm Y tế|Trạm y tế|Trạm Y tế|Bệnh viện|
     Cơ quan thường trực|Liên hiệp các Hội|Liên đoàn Lao động|nhà thầu|cơ quan ngang bộ|cơ quan ngang Bộ|cơ quan thuộc Chính phủ|bộ, ngành|bộ ngành|bộ, cơ quan ngang bộ|bộ, cơ quan|sở, ngành|cơ quan, địa phương|
     cơ quan có liên quan|cơ quan, tổ chức|cơ quan, đơn vị, địa phương|đơn vị, địa phương|địa phương""".replace("\n    ", " ").split("|")
 )
@@ -45,7 +45,7 @@ _HEADS = sorted(
     key=len,
     reverse=True,
 )
-NEEDS_NAME = {"Báo", "Đài", "Sở", "sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
+NEEDS_NAME = {"Bệnh viện", "Báo", "Đài", "Sở", "sở", "Trường", "Đoàn", "Trung tâm", "Văn phòng", "Công an", "Thường trực", "Ban", "Bộ", "Cục", "Ủy ban",
     "Viện", "Vụ", "Thanh tra", "Tập đoàn", "Chủ tịch", "Giám đốc", "Chi cục", "Tổng cục", "Tổng Cục"}
 _VERBS = (
     "chủ tham phối xây tổ thực theo hướng chỉ lãnh biên định tiến tăng căn in báo rà đăng lựa quyết tiếp là có chịu "

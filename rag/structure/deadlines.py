@@ -45,6 +45,9 @@ _DEADLINE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recurring_due", re.compile(r"(?:trước|chậm nhất(?: là)?|vào)\s+ngày\s+\d{1,2}(?:\s*(?:/|tháng)\s*\d{1,2})?\s+(hằng|hàng)\s+(năm|quý|tháng)\b", re.I)),
     # A time counted from an event: "trong 24-48 giờ sau khi nước rút", "trong thời hạn 05 ngày kể từ ngày nhận".
     ("relative", re.compile(r"\b(?:trong(?: vòng| thời hạn)?|chậm nhất(?: là)?|không quá)\s+\d{1,3}(?:\s*-\s*\d{1,3})?\s+(?:giờ|ngày(?: làm việc)?)\s+(?:sau khi|kể từ)\s+[^;.,()]{1,60}", re.I)),
+    # Every so many months: "định kỳ 6 tháng", "định kỳ 06 tháng một lần"; a day of each period: "trước ngày 20 của tháng cuối quý".
+    ("months_period", re.compile(r"\bđịnh kỳ\s+(?:0?[1-9]|1[0-2]|sáu|ba)\s+tháng(?:\s+(?:một|1|01)\s+lần)?", re.I)),
+    ("period_day", re.compile(r"(?:trước|chậm nhất(?: là)?|vào)\s+ngày\s+\d{1,2}\s+(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(quý|năm|kỳ)\b", re.I)),
     # How often: "ít nhất mỗi quý một lần", "02 lần/tuần".
     ("frequency", re.compile(r"(?:ít nhất\s+)?mỗi\s+(năm|quý|tháng|tuần)\s+(?:ít nhất\s+)?(?:một|1|01|hai|2|02)\s+lần\b|\b\d{1,2}\s+lần\s*/\s*(năm|quý|tháng|tuần|ngày)\b", re.I)),
     ("recurring", re.compile(r"\b(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b|\bđịnh kỳ\s+(hằng|hàng)\s+(năm|quý|tháng|tuần|ngày)\b", re.I)),
@@ -145,6 +148,11 @@ def _deadline(kind: str, match: re.Match[str], text: str, plan_year: int | None)
         return Deadline(words, None, None, _RECURRING[match.group(2).lower()])
     if kind == "relative":
         return Deadline(words)
+    if kind == "months_period":
+        months = re.search(r"\d+|sáu|ba", words.lower()).group(0)
+        return Deadline(words, None, None, {"6": "half-yearly", "06": "half-yearly", "sáu": "half-yearly", "3": "quarterly", "03": "quarterly", "ba": "quarterly"}.get(months, "periodic"))
+    if kind == "period_day":
+        return Deadline(words, None, None, {"quý": "quarterly", "năm": "yearly"}.get(match.group(1).lower(), "periodic"))
     if kind == "frequency":
         return Deadline(words, None, None, _RECURRING[(match.group(1) or match.group(2)).lower()])
     if kind == "recurring":

@@ -18,7 +18,8 @@ from .bodies import bodies_in
 from .deadlines import find_deadlines
 from .facts import split_named_list
 
-_HEADER = re.compile(r"(?:cơ quan|đơn vị)\s+chủ trì.{0,80}?(?:cơ quan|đơn vị)\s+phối hợp", re.I | re.S)
+# "Cơ quan chủ trì … Cơ quan phối hợp", or one column for both: "Cơ quan chủ trì/phối hợp" (cells "Sở Y tế/Sở Tài chính; UBND xã").
+_HEADER = re.compile(r"(?:cơ quan|đơn vị)\s+chủ trì(?:.{0,80}?(?:cơ quan|đơn vị)\s+|\s*/\s*)phối hợp", re.I | re.S)
 _LEAD_COLUMN = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?chủ trì", re.I)
 _COORD_COLUMN = re.compile(r"(?:(?:cơ quan|đơn vị)\s+)?phối hợp", re.I)
 
@@ -56,6 +57,14 @@ def _body_cell(cell: str) -> list[str]:
 _KIND_OF_BODY = re.compile(r"(?:[Cc]ác\s+)?\w+(?:\s+\w+){0,6}")
 
 
+def _lead_and_partners(cell: str) -> tuple[list[str], list[str]] | None:
+    """A cell of a "chủ trì/phối hợp" column: the lead before the slash, its partners after it."""
+    lead, slash, partners = cell.partition("/")
+    if not slash or not (leads := _body_cell(lead.strip())) or not (others := _body_cell(partners.strip())):
+        return None
+    return leads, others
+
+
 def _time_cell(cell: str) -> list[Deadline]:
     found = find_deadlines(cell)
     if found or len(cell) > 90:
@@ -79,6 +88,11 @@ def read_task_tables(passages: list[Passage], facts: list[Facts]) -> list[Facts]
         coordinating: list[str] = []
         deadlines: list[Deadline] = []
         for cell in _cells(passage.text):
+            if expect == "lead" and (pair := _lead_and_partners(cell)):
+                lead += pair[0]
+                coordinating += pair[1]
+                expect = "time"
+                continue
             bodies = _body_cell(cell)
             if bodies and expect in ("lead", "time"):  # "time": a row whose time cell is missing
                 lead += bodies
