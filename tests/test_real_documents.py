@@ -37,7 +37,7 @@ def test_metadata_of_real_documents(label):
     assert not any(mark in meta.issuer for mark in "|*") and meta.issuer != "BAN"
 
 
-@pytest.mark.parametrize("path", sorted(REAL.glob("*.txt")) + [DECREE] + sorted((REAL.parent / "written").glob("*.txt")) + sorted((REAL.parent / "written2").glob("w*.txt")), ids=lambda p: p.name[:12])
+@pytest.mark.parametrize("path", sorted(REAL.glob("*.txt")) + [DECREE] + sorted((REAL.parent / "written").glob("*.txt")) + sorted((REAL.parent / "written2").glob("w*.txt")) + sorted((REAL.parent / "written3").glob("w*.txt")), ids=lambda p: p.name[:12])
 def test_no_line_of_a_real_document_is_lost(path):
     assert lost_lines(path.read_text(encoding="utf-8"), path.name) == []
 

