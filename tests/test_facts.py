@@ -224,3 +224,19 @@ def test_a_column_for_the_lead_and_its_partners():
         (("Hội Người cao tuổi tỉnh",), ("Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch")),
     ]
     assert [[d.text for d in f.deadlines] for f in rows] == [["Tháng 5/2026"], ["Tháng 10/2026"]]
+
+
+def test_a_lead_given_at_the_end_of_a_task():
+    dash = extract_facts("3. Xây dựng cơ sở dữ liệu chuyên gia của tỉnh - Sở Khoa học và Công nghệ thực hiện, hoàn thành trong năm 2027.")
+    assert dash.lead == ("Sở Khoa học và Công nghệ",)
+    bracket = extract_facts("2. Rà soát các quy định về chế độ đãi ngộ (Sở Nội vụ chủ trì; Sở Tư pháp, Sở Tài chính phối hợp; hoàn thành trước ngày 30/9/2026).")
+    assert bracket.lead == ("Sở Nội vụ",) and bracket.coordinating == ("Sở Tư pháp", "Sở Tài chính")
+    # A subject that cooperates on a task it names stays its doer.
+    assert extract_facts("Các đoàn thể trực thuộc phối hợp xây dựng kế hoạch.").lead == ("Đoàn thể trực thuộc",)
+
+
+def test_a_board_of_a_mass_organisation_is_one_name():
+    assert extract_facts("Ban Thường vụ Hội Nông dân tỉnh chỉ đạo Trung tâm Hỗ trợ nông dân tỉnh mở 20 lớp tập huấn.").lead == ("Ban Thường vụ Hội Nông dân tỉnh",)
+    from rag.structure.bodies import bodies_in
+
+    assert [name for _, _, name in bodies_in("Ban Tổ chức Hội nghị chuẩn bị tài liệu.")] == ["Ban Tổ chức"]  # "Hội nghị" ends the name

@@ -85,7 +85,8 @@ def bodies_in(text: str) -> list[tuple[int, int, str]]:
         words = name.split()
         head_words = len(match.group(2).split())
         for i, word in enumerate(words[head_words:], head_words):
-            if word in _STOP_WORDS and words[i + 1 : i + 2] not in (["huy"], ["đạo"], ["đồng"]) and words[i : i + 4] != ["Kế", "hoạch", "và", "Đầu"]:  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
+            capitalised_next = word == "Hội" and words[i + 1 : i + 2] and words[i + 1][0].isupper()  # "… Hội Nông dân tỉnh", not "Hội nghị"
+            if word in _STOP_WORDS and not capitalised_next and words[i + 1 : i + 2] not in (["huy"], ["đạo"], ["đồng"]) and words[i : i + 4] != ["Kế", "hoạch", "và", "Đầu"]:  # "Văn phòng Ban Chỉ huy" goes on  # a body name does not run into a document title
                 name = " ".join(words[:i])
                 break
         if name in NEEDS_NAME and not office:  # "Báo cáo", "Sở" alone: not a named body ("Tổng giám đốc các Tập đoàn" is)

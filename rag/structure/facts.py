@@ -212,9 +212,13 @@ def find_bodies(text: str, section_path: tuple[str, ...] = ()) -> tuple[list[str
             and not re.search(r"\b(?:cần|phải|sẽ|đã)\b", opener.group(0))
             and not (subject_end >= 0 and not re.search(r"[;.:(]", plain[subject_end:start]))
         )
-        clause_start = start == 0 or re.search(r"[;.:(]\s*$", before) or opened
+        # "… kết nối với cơ sở dữ liệu quốc gia - Sở Khoa học và Công nghệ thực hiện": a dash before the body that does it
+        clause_start = start == 0 or re.search(r"(?:[;.:(]|\s[-–])\s*$", before) or opened
         names, list_end = _list_after(plain, start, bodies)  # this body and those listed with it
-        if _COORDINATE.search(before):
+        if clause_start and re.match(r"\s+phối hợp\s*[;)]", plain[list_end:]):  # "(Sở X chủ trì; Sở Y, Sở Z phối hợp; …)"
+            coordinating += names
+            coordinated_until = list_end
+        elif _COORDINATE.search(before):
             coordinating += names
             coordinated_until = list_end
         elif _LEAD_AFTER.search(before) or (_BY.search(before) and _BY_VERB.match(plain[list_end:])):
