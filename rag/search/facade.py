@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,33 +31,9 @@ from .fields import asked_labels, passage_labels
 from .filters import SearchFilter
 from .intents import answers_basis, frames_document, intent_matches, question_intents
 from .own_numbers import OwnNumbers, asked_article
-from .ranking import FUSION_METHODS, diversify, rrf_fusion, weighted_fusion
+from .ranking import diversify, rrf_fusion, weighted_fusion
 from .relations import Mention, RelationGraph, Relations
-
-
-@dataclass(frozen=True)
-class SearchSettings:
-    """Ranking knobs; the defaults are the ones measured best on the dev set (see README)."""
-
-    fusion: str = "weighted"
-    dense_weight: float = 0.3
-    folded_weight: float = 0.5  # the diacritics-free field beside the accented one
-    expansion_weight: float = 0.3  # abbreviation expansions are a low-weight extra
-    # The plans' wording for everyday words (rag/text/thesaurus.tsv), also an extra; chosen on dev,
-    # dev2 and dev3 (summed MRR 2.758 → 2.783), then new_dev paraphrase MRR 0.222 → 0.359 (docs/quality.md).
-    paraphrase_weight: float = 0.2
-    diversity: float = 0.15  # penalty for a document's further passages, in questions across plans
-    # Taken from a plan's opening basis and closing ("Trên đây là Kế hoạch …") unless the question asks
-    # about the documents cited; swept 0–1 on six tune sets (bench/sweep.py, docs/quality.md).
-    frame_penalty: float = 0.3
-    intent_boost: float = 0.1  # added when a passage answers the kind of question (who/when) asked
-    field_boost: float = 0.3  # a field item whose label gives what is asked (rag.search.fields); swept in docs/quality.md
-    candidates: int = 100  # per retriever, before fusion
-
-    def check(self) -> None:
-        if self.fusion not in FUSION_METHODS:
-            raise QueryError(f"Unknown fusion '{self.fusion}'. Choose one of: {', '.join(FUSION_METHODS)}.")
-
+from .settings import SearchSettings
 
 MAX_OWN = 3  # documents named by number whose passages are fetched (a loose "KH 12" may name several)
 OWN_CANDIDATES = 20  # passages fetched from each
