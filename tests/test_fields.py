@@ -6,11 +6,13 @@ import pytest
 
 from rag.records import Passage
 from rag.search.asks import question_asks
-from rag.search.fields import answers_as_field, asked_labels
+from rag.search.fields import answers_as_field, asked_labels, passage_labels
 
 
-def item(text: str) -> Passage:
-    return Passage(0, "kh.txt", text, ("1. Hội nghị cấp tỉnh",), 5, 5)
+def item(text: str) -> str:
+    """The field label the ranking reads of a passage with this text."""
+    (label,) = passage_labels([Passage(0, "kh.txt", text, ("1. Hội nghị cấp tỉnh",), 5, 5)])
+    return label
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from .backend import Backend, Candidates, LocalBackend, QueryVector, embedded_on
 from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
 from .duties import Duty, list_duties
-from .fields import asked_labels, passage_labels
+from .fields import answers_as_field, asked_labels, passage_labels
 from .filters import SearchFilter
 from .intents import answers_basis, frames_document, intent_matches, question_intents
 from .own_numbers import OwnNumbers, asked_article
@@ -313,7 +313,7 @@ class SearchIndex:
         asks = question_asks(analysis.original)
         if s.field_boost and (labels := asked_labels(asks, analysis.original)):  # "tổ chức ở đâu?": the event's "Địa điểm:" item
             self._field_labels = self._field_labels or passage_labels(self.passages)
-            fused = fused + s.field_boost * np.array([self._field_labels[i].startswith(labels) for i in ids], dtype=np.float32)
+            fused = fused + s.field_boost * np.array([answers_as_field(labels, self._field_labels[i]) for i in ids], dtype=np.float32)
         if s.intent_boost and DOCUMENT_KINDS & set(asks.kinds):  # "thực hiện theo KH nào?": passages that cite one
             fused = fused + s.intent_boost * np.array([self._gives_document_answer(asks, analysis.original, i) for i in ids], dtype=np.float32)
         if "basis" in intents:  # the plans that implement the document asked about: their basis first

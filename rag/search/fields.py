@@ -43,9 +43,9 @@ def asked_labels(asks: Asks, query: str) -> tuple[str, ...]:
     return tuple(start for kind in sorted(kinds) for start in _LABELS_FOR.get(kind, ()))
 
 
-def answers_as_field(labels: tuple[str, ...], passage: Passage) -> bool:
-    """Whether the passage is a field item whose label gives what is asked."""
-    return bool(labels) and field_label(passage.text).startswith(labels)
+def answers_as_field(labels: tuple[str, ...], label: str) -> bool:
+    """Whether a passage's field label (``passage_labels``) gives what is asked."""
+    return bool(labels) and label.startswith(labels)
 
 
 def passage_labels(passages: Sequence[Passage]) -> list[str]:

@@ -202,16 +202,21 @@ def _join_cells(leaves: list[tuple[tuple[str, ...], Block]]) -> list[tuple[tuple
 
 def build_passages(doc_id: str, body: list[Block], *, first_id: int = 0, prefix: tuple[str, ...] = ()) -> list[Passage]:
     passages: list[Passage] = []
+    run_path: tuple[str, ...] | None = None  # the heading of the run of passages being read
+    lead_in = ""  # what announced the run's list, read once per passage (not by walking back over a long table)
     for path, block in _join_cells(list(_tree_leaves(body))):
         path = prefix + path
         context = ""
         previous = passages[-1] if passages else None
+        if path != run_path:  # a new heading: its own paragraph ("2.1. Nội dung: … như sau:") may announce its items
+            run_path, lead_in = path, _announcing(previous) if previous and previous.section_path == path[:-1] else ""
         if _is_short(block.plain) and previous and (item := _completed_item(passages, path, block)):
             context = strip_markdown(item.text)
-        elif previous and (lead_in := _lead_in(passages, path)):
+        elif lead_in:
             context = lead_in
         for piece in split_long(block.text):
             passages.append(Passage(first_id + len(passages), doc_id, piece, path, block.line_start, block.line_end, context))
+        lead_in = _announcing(passages[-1]) or lead_in
     return passages
 
 
@@ -223,18 +228,11 @@ def _is_short(plain: str) -> bool:
     return bool(field_label(plain)) and len(plain.split(":", 1)[1].strip()) < SHORT_ITEM_CHARS
 
 
-def _lead_in(passages: list[Passage], path: tuple[str, ...]) -> str:
-    """The paragraph that announces a list ("… chọn chủ điểm sinh hoạt như sau:") for each item of the
-    list after it under the same heading: the items say what, the lead-in says of what."""
-    for candidate in reversed(passages):
-        if candidate.section_path not in (path, path[:-1]):  # a sibling, or the heading's own paragraph ("2.1. Nội dung: … như sau:")
-            return ""
-        text = strip_markdown(candidate.text).rstrip()
-        if text.endswith(":") and not _LABEL_ONLY.match(text):
-            return text
-        if candidate.section_path != path:
-            return ""
-    return ""
+def _announcing(passage: Passage) -> str:
+    """The text of a paragraph that announces a list ("… chọn chủ điểm sinh hoạt như sau:"), or "": each
+    item of the list after it, under the same heading, reads with it (the items say what, it says of what)."""
+    text = strip_markdown(passage.text).rstrip()
+    return text if text.endswith(":") and not _LABEL_ONLY.match(text) else ""
 
 
 _LABEL_ONLY = re.compile(r"^[\s\-+•]*[^:]{1,40}:\s*$")
