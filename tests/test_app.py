@@ -52,7 +52,8 @@ def test_document_filter_keeps_only_that_document(page, corpus_index):
     )
     docs = page.locator(CARDS).evaluate_all("cards => cards.map(c => c.dataset.doc)")
     assert docs and set(docs) == {doc_id}
-    assert all(doc_id in text for text in page.locator(f"{CARDS} .meta").all_inner_texts())
+    metas = page.locator(f"{CARDS} .meta").all_inner_texts()
+    assert len(metas) == len(docs) and all(doc_id in text for text in metas)
 
 
 def test_body_filter_keeps_cards_whose_facts_name_that_body(page):

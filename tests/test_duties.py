@@ -39,5 +39,5 @@ def test_extractive_answers_point_at_their_passages(corpus_index):
 
     when, hits = corpus_index.answer("Khi nào phải hoàn thành đăng ký nội dung đột phá, mô hình mới ở Đảng ủy Khối?")
     assert when is not None and "31/3/2022" in when.text
-    assert all(p.text in hits[p.rank - 1].facts.deadlines[0].text or p.text in hits[p.rank - 1].text for p in when.parts)
+    assert when.parts and all(p.text in hits[p.rank - 1].facts.deadlines[0].text or p.text in hits[p.rank - 1].text for p in when.parts)
     assert corpus_index.answer("mẫu câu về nêu gương")[0] is None  # not a who/when question

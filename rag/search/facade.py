@@ -26,6 +26,7 @@ from .asks import Asks, question_asks
 from .backend import Backend, Candidates, LocalBackend, QueryVector, embedded_once
 from .building import IndexParts, build_parts, load_parts, save_parts
 from .columns import FilterColumns
+from .document_prior import DocumentPrior
 from .duties import Duty, list_duties
 from .fields import answers_as_field, asked_labels, passage_labels
 from .filters import SearchFilter
@@ -79,6 +80,7 @@ class SearchIndex:
         self.rejected: list[Rejection] = []  # corpus files left out of the index, and why
         self._embedded: np.ndarray | None = None  # which passages have vectors; None: all of them
         self._own_numbers: OwnNumbers | None = None
+        self._document_prior: DocumentPrior | None = None
         self._field_labels: list[str] | None = None  # each passage's field label ("dia diem"), read on first use
 
     # --- building ------------------------------------------------------------------------
@@ -268,6 +270,13 @@ class SearchIndex:
         return self._own_numbers
 
     @property
+    def document_prior(self) -> DocumentPrior:
+        """How much of a question names each document (built on first use)."""
+        if self._document_prior is None:
+            self._document_prior = DocumentPrior(self.documents)
+        return self._document_prior
+
+    @property
     def columns(self) -> FilterColumns:
         if self._columns is None:
             self._columns = FilterColumns.from_records(self.passages, self.facts)
@@ -323,6 +332,10 @@ class SearchIndex:
             scale = float(fused.max() - fused.min()) if mode == "lexical" else 1.0
             fused = fused - s.frame_penalty * scale * np.array([frames_document(self.passages[i]) for i in ids], dtype=np.float32)
         doc_of = [self._doc_of[i] for i in ids]
+        if s.document_weight and "across" not in intents:  # "… của Thị ủy": passages of the document the question names
+            scale = float(fused.max() - fused.min()) if mode == "lexical" else 1.0
+            named = self.document_prior.scores(" ".join((analysis.text, *analysis.expansions)))
+            fused = fused + s.document_weight * scale * np.array([named.get(doc, 0.0) for doc in doc_of], dtype=np.float32)
         if own:  # the document asked for comes first; the question's other words order its passages
             lift = float(fused.max() - fused.min()) + OWN_BOOST  # above every other passage, whatever the scale (raw BM25 in lexical mode)
             fused = fused + lift * np.isin(np.array(doc_of, dtype=object), own).astype(np.float32)
