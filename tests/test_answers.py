@@ -307,3 +307,11 @@ def test_a_question_that_names_a_bodys_place_does_not_name_the_body():
     hit = _hit("Đề nghị Ủy ban nhân dân tỉnh Đắk Nông chủ trì, phối hợp với Bộ Xây dựng làm rõ sự cần thiết của dự án.", lead=("Ủy ban nhân dân tỉnh Đắk Nông",))
     assert extract_answer("Tại buổi làm việc với tỉnh Đắk Nông, ai chủ trì làm rõ sự cần thiết của dự án?", [hit]).text == "Ủy ban nhân dân tỉnh Đắk Nông"
     assert extract_answer("UBND tỉnh Đắk Nông được giao chủ trì việc gì, ai chủ trì?", [hit]) is None  # it names the body itself
+
+
+def test_an_everyday_word_is_on_topic_where_the_hit_words_it_as_plans_do():
+    # "sếp" and "bà con" are "người đứng đầu" and "nhân dân" in a plan (rag/text/thesaurus.tsv).
+    hit = _hit("- Ban Dân vận hướng dẫn người đứng đầu cấp ủy đối thoại với nhân dân.", lead=("Ban Dân vận",))
+    assert extract_answer("Ai hướng dẫn sếp trò chuyện với bà con?", [hit]).text == "Ban Dân vận"
+    other = _hit("- Ban Dân vận hướng dẫn cấp ủy tổ chức hội nghị.", lead=("Ban Dân vận",))
+    assert extract_answer("Ai hướng dẫn sếp trò chuyện với bà con?", [other]) is None

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..records import Hit
 from ..text.normalize import fold_diacritics, loose, strip_markdown
 from ..text.query import ABBREVIATIONS
+from ..text.thesaurus import everyday_phrases
 from ..text.tokens import QUESTION_WORDS, syllables
 
 # Words of a question that say what is asked, not about what: they do not show a hit is on topic.
@@ -82,14 +83,29 @@ def topic_words(query: str) -> frozenset[str]:
     return frozenset(fold_diacritics(w) for w in syllables(query)) - _ASKING_FOLDED
 
 
-def on_topic(topic: frozenset[str], hit: Hit, share: float = 0.5, *, with_document: bool = False) -> bool:
+Paraphrases = tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]
+
+
+@lru_cache(maxsize=256)
+def paraphrased_words(query: str) -> Paraphrases:
+    """The question's everyday phrases (folded words), each with the plans' wordings for it
+    (``rag.text.thesaurus``): "sếp" is found in a hit that says "người đứng đầu"."""
+    return tuple(
+        (frozenset(fold_diacritics(w) for w in syllables(everyday)), tuple(frozenset(fold_diacritics(w) for w in syllables(f)) for f in formal))
+        for everyday, formal in everyday_phrases(query)
+    )
+
+
+def on_topic(topic: frozenset[str], hit: Hit, share: float = 0.5, *, with_document: bool = False, paraphrases: Paraphrases = ()) -> bool:
     """Whether the hit holds at least ``share`` of the question's own words, in its text, its heading
     path or the item a short item completes ("- Thời gian hoàn thành: trước 31/3" after its task);
     ``with_document``: or in its document's type, number and title, for a question about the document
-    itself ("Nghị định 16/2025 về dân quân tự vệ có hiệu lực từ ngày nào?")."""
+    itself ("Nghị định 16/2025 về dân quân tự vệ có hiệu lực từ ngày nào?"). An everyday phrase of
+    the question counts as found where the hit words it as the plans do (``paraphrases``)."""
     if not topic:
         return True
     passage, cited = hit.passage, hit.citation
     words = (passage.text, passage.context, *passage.section_path) + ((cited.doc_type, cited.number, cited.title) if with_document else ())
     found = {fold_diacritics(w) for w in syllables(" ".join(words))}
+    found |= {w for everyday, formal in paraphrases if any(f <= found for f in formal) for w in everyday}
     return len(topic & found) >= share * len(topic)

@@ -31,7 +31,7 @@ from ..text.doc_numbers import doc_number_keys
 from ..text.normalize import fold_diacritics, loose, strip_markdown
 from ..text.tokens import syllables
 from .answer_documents import cited_value, which_document
-from .answer_words import clear_winner, names_body, on_topic, overlap, split_sentences, topic_words
+from .answer_words import clear_winner, names_body, on_topic, overlap, paraphrased_words, split_sentences, topic_words
 from .asks import Asks, question_asks
 
 
@@ -76,7 +76,7 @@ def extract_answer(query: str, hits: list[Hit], *, depth: int = 1) -> Answer | N
         return None  # "Trong các kế hoạch …, ai …?": one plan's body or date is half the answer; a document they all cite is whole
     topic = topic_words(query)
     for hit in hits[:depth]:
-        if not on_topic(topic, hit, with_document="effective" in asks.kinds) or not _of_the_years_asked(query, hit):
+        if not on_topic(topic, hit, with_document="effective" in asks.kinds, paraphrases=paraphrased_words(query)) or not _of_the_years_asked(query, hit):
             continue
         parts = [_answer_part(kind, asks, query, hit) for kind in asks.kinds]
         if all(parts):

@@ -48,21 +48,33 @@ def _folded() -> dict[str, str]:
 def expansions_of(text: str) -> tuple[str, ...]:
     """The administrative phrases for the everyday phrases of ``text``, longest phrase first, each
     word of the question used once; none for a phrase the question already says formally."""
+    found: list[str] = []
+    for _, formal in everyday_phrases(text):
+        found += [p for p in formal if p not in found]
+    return tuple(found)
+
+
+def everyday_phrases(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Each everyday phrase of ``text`` (as written, lower case) with the administrative phrases
+    for it that the question does not already say, longest phrase first, each word used once."""
     words = _key(text).split()
+    said = " ".join(words)
     # Folded phrases only for a question typed without any diacritics: in an accented one, "Ban"
     # is "Ban", not "bàn".
     table, folded = entries(), (_folded() if not has_diacritics(text) else {})
     longest = max((len(k.split()) for k in table), default=0)
-    found: list[str] = []
+    found: list[tuple[str, tuple[str, ...]]] = []
     i = 0
     while i < len(words):
         for n in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + n])
             key = phrase if phrase in table else folded.get(phrase)
             if key:
-                found += [p for p in table[key] if p not in found and _key(p) not in " ".join(words)]
+                formal = tuple(p for p in table[key] if _key(p) not in said)
+                if formal:
+                    found.append((phrase, formal))
                 i += n
                 break
         else:
             i += 1
-    return tuple(found)
+    return found
