@@ -126,7 +126,7 @@ def _answer_part(kind: str, asks: Asks, query: str, hit: Hit) -> str | None:
     if kind == "when":
         return _occasion(hit.passage.text) if asks.occasion else _deadline(hit, query, asks.span)
     if kind == "how_many":
-        return _quantity(hit.passage.text, asks.unit)
+        return _quantity(hit.passage.text, asks.unit, query)
     if kind == "place":
         return _unique(_PLACE, hit.passage.text, query, keep=_not_a_document)
     if kind == "recipient":
@@ -216,23 +216,41 @@ def _occasion(text: str) -> str | None:
     return _unique(_OCCASION, text)
 
 
-def _quantity(text: str, unit: str) -> str | None:
+def _quantity(text: str, unit: str, query: str = "") -> str | None:
     """The one number written with the unit the question names ("bao nhiêu đại biểu" → "30 đại
-    biểu"), or with a unit of time for "bao lâu"; none when several differ."""
+    biểu"), or with a unit of time for "bao lâu"; none when several differ. A bound written with
+    the number is part of it ("tối thiểu 80%", "từ 9 đảng viên trở lên"), and a second count joined
+    to the first ("42 xã và 03 phường") when the question asks for both."""
     plain = strip_markdown(text)
     folded = "".join(fold_diacritics(ch) or ch for ch in plain).lower()  # char for char: spans stay aligned
+    unit = unit.removesuffix(" va")  # "bao nhiêu xã và thị trấn": counted in xã, then in thị trấn
+    asked = fold_diacritics(query).lower()
+    second = re.search(rf"(?<!\w){re.escape(unit)} va ([a-z]+)(?: ([a-z]+))?", asked) if unit else None
+    number = rf"(?:{_NUMBER}|{_NUMBER_WORDS})"
     if unit == "duration":
-        pattern = rf"({_NUMBER})\s*(?:{'|'.join(_DURATION_UNITS)})(?!\w)"
+        units = "|".join(_DURATION_UNITS)
     elif unit:
         units = "|".join(re.escape(u) for u in _SAME_UNIT.get(unit.split()[0], (unit, unit.split()[0])))
-        pattern = rf"({_NUMBER})\s*(?:{units})(?!\w)"
     else:
-        pattern = rf"({_NUMBER})\s*(?:{_UNIT_WORDS})(?!\w)"
+        units = _UNIT_WORDS
+    pattern = rf"(?:{_BOUND}\s+)?({number})\s*(?:{units})(?!\w)(?:\s+(?:tro len|tro xuong))?"
     matches = re.finditer(rf"(?<![\w/.,-]){pattern}", folded)
     if unit == "duration":  # "trước ngày 31 tháng 3 năm 2022" is a date, not "31 tháng" nor "3 năm"
         matches = (m for m in matches if not _IN_DATE.search(folded[: m.start()]) and not re.match(r"\s*\d", folded[m.end() :]))
-    found = list(dict.fromkeys(plain[m.start() : m.end()] for m in matches))
-    return found[0] if len(found) == 1 else None
+    spans = [(m.start(), m.end()) for m in matches]
+    if len({re.sub(rf"^{_BOUND}\s+", "", folded[a:b]) for a, b in spans}) != 1:
+        return None
+    start, end = spans[0]
+    named = " ".join(w for w in second.groups() if w) if second else ""
+    if named and (then := re.match(rf"\s*(?:,|va)\s+{_NUMBER}\s+{named}(?!\w)", folded[end:])):
+        end += then.end()
+    return plain[start:end]
+
+
+# A bound on a count, part of the answer: "tối thiểu 80%" is not "80%".
+_BOUND = r"(?:toi thieu|toi da|it nhat|nhieu nhat|khong qua|khong vuot qua|khong duoi|khong it hon|tren|duoi|hon|gan|khoang|tu)"
+# Counts in words ("chín đảng viên chính thức"): an answer of their own, and a second value beside digits.
+_NUMBER_WORDS = r"(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi mot|muoi hai|muoi lam|hai muoi|ba muoi)"
 
 
 _IN_DATE = re.compile(r"(?<!\w)(?:ngay|thang|nam|quy)\s*$")
