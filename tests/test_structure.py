@@ -245,6 +245,24 @@ def test_a_news_portals_summary_above_the_document_is_kept_under_its_own_heading
     assert parsed.meta.number == "230/CĐ-TTg"
 
 
+def test_a_news_summary_with_no_see_more_line_runs_up_to_the_header_lists_included():
+    text = (
+        "## Bổ sung cửa khẩu cho người nước ngoài\n"
+        "**Ngày 2/12/2025, Chính phủ ban hành Nghị quyết 389/NQ-CP bổ sung các cửa khẩu.**\n"
+        "- Danh sách cửa khẩu đường hàng không:\n"
+        "+ Cửa khẩu Cảng hàng không quốc tế Vinh;\n"
+        "+ Cửa khẩu Cảng hàng không quốc tế Chu Lai.\n"
+        "CHÍNH PHỦ\nSố: 389/NQ-CP\nHà Nội, ngày 02 tháng 12 năm 2025\nNGHỊ QUYẾT\nVề việc bổ sung cửa khẩu\n"
+        "Điều 1. Bổ sung cửa khẩu Cảng hàng không quốc tế Vinh vào danh sách.\n"
+    )
+    parsed = parse_document("nq.txt", text)
+    news = [p for p in parsed.passages if p.section_path[:1] == (NEWS_TITLE,)]
+    assert sorted({line for p in news for line in range(p.line_start, p.line_end + 1)}) == [1, 2, 3, 4, 5]
+    body = [p for p in parsed.passages if p.line_start > 5]
+    assert body and all(p.section_path[:1] != (NEWS_TITLE,) for p in body)  # the decree's own text is not news
+    assert parsed.meta.number == "389/NQ-CP"
+
+
 def test_a_table_then_a_blank_line_then_text_ends_the_table_in_hard_wrapped_text():
     text = (
         "| TT | Nhiệm vụ | Cơ quan chủ trì |\n| 1 | Tập huấn phân loại rác | Sở Nông nghiệp và Môi trường |\n"

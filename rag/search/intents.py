@@ -92,7 +92,7 @@ def frames_document(passage: Passage) -> bool:
     hoạch …" (or a news portal's summary copied above the document). Both restate the plan's title and basis, so they match every question that names the plan,
     yet they answer only questions about the documents cited (intent "cites"). Narrower than
     ``structure.facts.is_closing``: "nếu có khó khăn, vướng mắc … phản ánh về X" answers "báo về đâu?"."""
-    return passage.section_path in ((PREAMBLE_TITLE,), (NEWS_TITLE,)) or passage.text.lstrip("*_ ").startswith("Trên đây là")
+    return passage.section_path[:1] in ((PREAMBLE_TITLE,), (NEWS_TITLE,)) or passage.text.lstrip("*_ ").startswith("Trên đây là")
 
 
 def intent_matches(intents: set[str], text: str, facts: Facts) -> bool:

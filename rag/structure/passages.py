@@ -257,25 +257,28 @@ def _completed_item(passages: list[Passage], path: tuple[str, ...], block: Block
 _NEWS_END = re.compile(r"^\W*Xem thêm\b")
 
 
-def _mark_news_lead(passages: list[Passage], text: str) -> list[Passage]:
+def _mark_news_lead(passages: list[Passage], text: str, header_start: int | None) -> list[Passage]:
     """A news portal's summary copied above the document (a "## …" headline first, a "Xem thêm
-    <văn bản> …" line last) restates the document in a reporter's words: it is kept, under its own
-    heading, so that it is not read as the document's first section."""
+    <văn bản> …" line or the document's own header after it) restates the document in a reporter's
+    words: it is kept, under its own heading, so that it is not read as the document's first section."""
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     if not first.lstrip().startswith("#"):
         return passages
     end = next((i + 1 for i, line in enumerate(lines[:80]) if _NEWS_END.match(line)), None)
+    if end is None and header_start is not None:
+        end = header_start - 1  # no "Xem thêm" line: the summary runs up to the header
     if end is None:
         return passages
-    return [replace(p, section_path=(NEWS_TITLE,)) if p.line_end <= end and not p.section_path else p for p in passages]
+    return [replace(p, section_path=(NEWS_TITLE, *p.section_path)) if p.line_end <= end and p.section_path[:1] != (NEWS_TITLE,) else p for p in passages]
 
 
 def parse_document(doc_id: str, text: str, *, fingerprint: str = "") -> ParsedDocument:
     """Display text of a whole file → metadata and passages."""
     layout = parse_layout(text)
     fields = read_metadata(doc_id, layout)
-    passages = _mark_news_lead(build_passages(doc_id, layout.body), text)
+    header_start = min((block.line_start for block in layout.header), default=None)
+    passages = _mark_news_lead(build_passages(doc_id, layout.body), text, header_start)
     for part in (part for annex in layout.annexes for part in split_annex(annex)):
         title, blocks = annex_title(part)
         if not blocks:  # a title alone is text too
