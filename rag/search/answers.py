@@ -244,7 +244,31 @@ def _quantity(text: str, unit: str, query: str = "") -> str | None:
     named = " ".join(w for w in second.groups() if w) if second else ""
     if named and (then := re.match(rf"\s*(?:,|va)\s+{_NUMBER}\s+{named}(?!\w)", folded[end:])):
         end += then.end()
+    start, end = _echoes(folded, start, end, asked)
     return plain[start:end]
+
+
+_NOT_ECHOED = frozenset("la thi co duoc khong va cua cho cac nhung de o tai voi tu theo ve den".split())
+_ASKED_COUNT = re.compile(r"(?:(truoc ngay|cham nhat ngay|sau ngay|den ngay) )?(?:bao nhieu|may|bao lau)(?!\w)((?: [a-z]+){0,6})")
+
+
+def _echoes(folded: str, start: int, end: int, asked: str) -> tuple[int, int]:
+    """Widen a count by the words the question says right around its "bao nhiêu": "trước ngày bao
+    nhiêu hằng tháng" → "trước ngày 20 hằng tháng", "bao nhiêu người chết và mất tích" → "102
+    người chết, mất tích", "mấy nhiệm kỳ liên tiếp" → "hai nhiệm kỳ liên tiếp"."""
+    found = _ASKED_COUNT.search(asked)
+    if not found:
+        return start, end
+    if found.group(1) and folded[:start].endswith(found.group(1) + " "):
+        start -= len(found.group(1)) + 1
+    words = set(found.group(2).split()) - _NOT_ECHOED
+    at = end
+    for n in range(4):  # a few words only: the count's own words, not the rest of its sentence
+        step = re.match(r",?\s+([a-z]+)(?!\w)" if n else r"\s+([a-z]+)(?!\w)", folded[at:])  # "40 học viên, học …": a comma ends it
+        if not step or step.group(1) not in words:
+            break
+        at += step.end()
+    return start, at
 
 
 # A bound on a count, part of the answer: "tối thiểu 80%" is not "80%".
